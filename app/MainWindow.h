@@ -1,0 +1,3 @@
+#pragma once
+#include <QString>
+namespace perfcase { class MainWindow { public: void openCase(const QString&){} void show(){} }; }

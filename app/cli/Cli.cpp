@@ -1,0 +1,78 @@
+#include "Cli.h"
+
+#include "CaseSchema.h"
+#include "CliOutput.h"
+#include "Commands.h"
+#include "ExitCode.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <map>
+
+namespace perfcase {
+
+namespace {
+
+using Command = int (*)(const QStringList &);
+
+const std::map<std::string, Command> &commands()
+{
+    static const std::map<std::string, Command> table{
+        {"new", runNewCommand},     {"import", runImportCommand}, {"info", runInfoCommand},
+        {"query", runQueryCommand}, {"formats", runFormatsCommand},
+    };
+    return table;
+}
+
+void printUsage()
+{
+    std::printf("usage: perfcase [CASE]                 open the window\n"
+                "       perfcase --version\n"
+                "       perfcase new CASE [--title T]\n"
+                "       perfcase import CASE PATH... [--format F] [--name N] [--tz ZONE] "
+                "[--year YYYY] [--at TIME] [--json]\n"
+                "       perfcase info CASE [--json]\n"
+                "       perfcase query CASE SQL [--csv|--json]\n"
+                "       perfcase formats [--json]\n");
+}
+
+} // namespace
+
+std::optional<int> runCli(int argc, char **argv)
+{
+    if (argc < 2)
+        return std::nullopt;
+    const std::string first = argv[1];
+    if (first == "--version" || first == "-V") {
+        std::printf("perfcase %s (case schema %d)\n", PERFCASE_VERSION, CaseSchema::kVersion);
+        return ExitOk;
+    }
+    if (first == "--help" || first == "-h" || first == "help") {
+        printUsage();
+        return ExitOk;
+    }
+    auto command = commands().find(first);
+    if (command == commands().end()) {
+        if (!first.empty() && first[0] == '-') {
+            CliOutput::error("unknown option " + first);
+            printUsage();
+            return ExitUsage;
+        }
+        return std::nullopt; // a case file to open in the window
+    }
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("perfcase"));
+    QStringList arguments = QCoreApplication::arguments().mid(2);
+    try {
+        return command->second(arguments);
+    } catch (const std::exception &error) {
+        CliOutput::error(std::string("internal error (a bug, please report it): ") + error.what());
+        return ExitInternal;
+    }
+}
+
+} // namespace perfcase

@@ -1,0 +1,92 @@
+#include "CliOutput.h"
+
+#include "CaseInfo.h"
+
+#include <cstdio>
+
+namespace perfcase::CliOutput {
+
+namespace {
+std::string location(const std::string &path, std::int64_t line, std::int64_t byte)
+{
+    if (line > 0)
+        return path + ":" + std::to_string(line);
+    if (byte >= 0)
+        return path + "@" + std::to_string(byte);
+    return path;
+}
+
+void emit(const char *kind, const std::string &where, const std::string &message)
+{
+    std::string text = "perfcase: " + std::string(kind) + ": ";
+    if (!where.empty())
+        text += where + ": ";
+    text += message + "\n";
+    std::fputs(text.c_str(), stderr);
+}
+} // namespace
+
+void error(const std::string &message)
+{
+    emit("error", {}, message);
+}
+
+void error(const std::string &path, std::int64_t line, std::int64_t byte,
+           const std::string &message)
+{
+    emit("error", location(path, line, byte), message);
+}
+
+void warning(const std::string &path, std::int64_t line, std::int64_t byte,
+             const std::string &message)
+{
+    emit("warning", location(path, line, byte), message);
+}
+
+void skipped(const std::string &path, const std::string &message)
+{
+    emit("skipped", path, message);
+}
+
+nlohmann::json outcomeJson(const ImportOutcome &o)
+{
+    using nlohmann::json;
+    bool hasSource = o.status == ImportOutcome::Status::Imported ||
+                     o.status == ImportOutcome::Status::Duplicate;
+    json line = {{"path", o.path},
+                 {"status", statusName(o.status)},
+                 {"source_id", hasSource ? json(o.sourceId) : json(nullptr)},
+                 {"kind", o.kind},
+                 {"format", o.format.empty() ? json(nullptr) : json(o.format)},
+                 {"compression", o.compression},
+                 {"state", hasSource ? json(o.partial ? "partial" : "complete") : json(nullptr)},
+                 {"records", o.records},
+                 {"rejected", o.rejected},
+                 {"ignored", o.ignored},
+                 {"bytes", o.bytes}};
+    CaseInfo::putTime(line, "first_ts", o.firstTs);
+    CaseInfo::putTime(line, "last_ts", o.lastTs);
+    line["rows_seconds"] = o.rowsSeconds;
+    line["seconds"] = o.seconds;
+    line["error"] = o.error.empty() || hasSource ? json(nullptr) : json(o.error);
+    if (!o.error.empty() && o.errorLine > 0)
+        line["error_line"] = o.errorLine;
+    if (!o.error.empty() && o.errorByte >= 0)
+        line["error_byte"] = o.errorByte;
+    json warnings = json::array();
+    for (const ImportNotice &w : o.warnings)
+        warnings.push_back({{"line", w.line > 0 ? json(w.line) : json(nullptr)},
+                            {"byte", w.byte >= 0 ? json(w.byte) : json(nullptr)},
+                            {"message", w.message}});
+    line["warnings"] = warnings;
+    return line;
+}
+
+void printLine(const std::string &text)
+{
+    std::fputs(text.c_str(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+} // namespace perfcase::CliOutput

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "import/ImportTypes.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace perfcase {
+
+// The one-line messages of CLI.md on stderr:
+// "perfcase: error: PATH[:LINE|@BYTE]: message".
+namespace CliOutput {
+void error(const std::string &message);
+void error(const std::string &path, std::int64_t line, std::int64_t byte,
+           const std::string &message);
+void warning(const std::string &path, std::int64_t line, std::int64_t byte,
+             const std::string &message);
+void skipped(const std::string &path, const std::string &message);
+// One line of `import --json`.
+nlohmann::json outcomeJson(const ImportOutcome &outcome);
+void printLine(const std::string &text);
+} // namespace CliOutput
+
+} // namespace perfcase

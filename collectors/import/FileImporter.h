@@ -1,0 +1,34 @@
+#pragma once
+
+#include "CancelToken.h"
+#include "ImportTypes.h"
+
+#include <string>
+
+namespace perfcase {
+
+class CaseFile;
+class LogFormatRegistry;
+
+// Imports one file into a case as one source: sniffs the format (unless
+// given), skips bytes already imported with the same options, streams the
+// rows in, and makes the source ready, or leaves no trace at all.
+class FileImporter
+{
+public:
+    FileImporter(CaseFile &file, const LogFormatRegistry &formats);
+
+    // A file whose format is not recognised comes back Skipped (the caller
+    // decides whether that is an error); a file with no readable record
+    // comes back Failed with the reason. Throws CaseFileError/SqlError for
+    // problems of the case itself.
+    ImportOutcome import(const std::string &path, const std::string &name,
+                         const ImportOptions &options, const CancelToken &token,
+                         const ProgressFn &progress = {});
+
+private:
+    CaseFile &m_file;
+    const LogFormatRegistry &m_formats;
+};
+
+} // namespace perfcase

@@ -1,0 +1,98 @@
+#include "LogFormatRegistry.h"
+
+#include "JsonLogFormat.h"
+#include "RegexLogFormat.h"
+#include "ZoneResolver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace perfcase {
+
+LogFormatRegistry::LogFormatRegistry()
+{
+    add(std::make_unique<JsonLogFormat>());
+    loadFolder(QStringLiteral(":/formats"), true);
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    if (!config.isEmpty())
+        loadFolder(config + QStringLiteral("/perfcase/formats"), false);
+    std::stable_sort(m_formats.begin(), m_formats.end(), [](const auto &a, const auto &b) {
+        return a->priority() > b->priority();
+    });
+}
+
+LogFormatRegistry::~LogFormatRegistry() = default;
+
+void LogFormatRegistry::add(std::unique_ptr<LogFormat> format)
+{
+    auto same = std::find_if(m_formats.begin(), m_formats.end(),
+                             [&](const auto &known) { return known->id() == format->id(); });
+    if (same != m_formats.end())
+        *same = std::move(format);
+    else
+        m_formats.push_back(std::move(format));
+}
+
+void LogFormatRegistry::loadFolder(const QString &folder, bool builtin)
+{
+    const QDir dir(folder);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        QFile file(dir.filePath(name));
+        std::string where = dir.filePath(name).toStdString();
+        try {
+            if (!file.open(QIODevice::ReadOnly))
+                throw std::runtime_error("cannot read");
+            auto definition = nlohmann::json::parse(file.readAll().toStdString());
+            auto format = std::make_unique<RegexLogFormat>(definition);
+            format->checkSamples();
+            add(std::move(format));
+        } catch (const std::exception &error) {
+            if (builtin)
+                throw std::logic_error("bundled format " + where + ": " + error.what());
+            m_loadErrors.push_back(where + ": " + error.what());
+        }
+    }
+}
+
+const LogFormat *LogFormatRegistry::find(std::string_view id) const
+{
+    for (const auto &format : m_formats) {
+        if (format->id() == id)
+            return format.get();
+    }
+    return nullptr;
+}
+
+std::optional<LogFormatRegistry::Detection>
+LogFormatRegistry::detect(const std::vector<std::string_view> &lines) const
+{
+    std::optional<Detection> best;
+    for (const auto &format : m_formats) {
+        auto parser = format->makeParser();
+        LineResult result;
+        int considered = 0, timed = 0, timeless = 0;
+        for (std::string_view line : lines) {
+            if (line.find_first_not_of(" \t") == std::string_view::npos)
+                continue;
+            ++considered;
+            parser->parse(line, result);
+            if (result.starts)
+                ++(result.timeless ? timeless : timed);
+        }
+        if (timed == 0 || considered == 0)
+            continue;
+        double score = (timed + 0.5 * timeless) / considered;
+        // Formats are sorted by priority, so a later one must do strictly better.
+        if (!best || score > best->score + 1e-9)
+            best = Detection{format.get(), score};
+    }
+    return best;
+}
+
+} // namespace perfcase

@@ -1,0 +1,181 @@
+#include "LogImporter.h"
+
+#include "SourceWriter.h"
+#include "TextRepair.h"
+#include "ZoneResolver.h"
+#include "io/InputStream.h"
+#include "io/LineReader.h"
+
+#include <cmath>
+
+namespace perfcase {
+
+LogImporter::LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer,
+                         std::int64_t trackId, std::string durationTrack)
+    : m_parser(parser), m_zone(zone), m_writer(writer), m_trackId(trackId),
+      m_durationTrack(std::move(durationTrack))
+{
+}
+
+LogImporter::Result LogImporter::run(LineReader &reader, InputStream &input,
+                                     const CancelToken &token, const ProgressFn &progress)
+{
+    Line line;
+    std::int64_t nextCheck = 0;
+    while (reader.next(line)) {
+        if (line.offset >= nextCheck) {
+            if (token.isCancelled())
+                throw Cancelled{};
+            if (progress)
+                progress(input.fileOffset(), input.fileSize());
+            nextCheck = line.offset + (1 << 20);
+        }
+        onLine(line.text, line.number, line.offset, line.cut);
+    }
+    flush();
+    return std::move(m_result);
+}
+
+void LogImporter::warnOnce(bool &flag, std::int64_t number, std::int64_t offset,
+                           const std::string &why)
+{
+    if (flag)
+        return;
+    flag = true;
+    m_result.warnings.push_back({number, offset, why});
+    m_writer.addError(number, offset, "warning", why, {});
+}
+
+void LogImporter::reject(std::int64_t number, std::int64_t offset, const std::string &why,
+                         std::string_view text)
+{
+    if (m_result.rejected == 0)
+        m_result.firstRejection = {number, offset, why};
+    ++m_result.rejected;
+    m_writer.addError(number, offset, "error", why, TextRepair::isValidUtf8(text.substr(0, 200))
+                                                        ? text.substr(0, 200)
+                                                        : std::string_view("(not UTF-8)"));
+}
+
+std::string_view LogImporter::sanitize(std::string_view text, std::int64_t number,
+                                       std::int64_t offset, bool &binary)
+{
+    binary = false;
+    bool plain = true;
+    for (unsigned char c : text) {
+        if (c < 0x20 && c != '\t') {
+            plain = false;
+            break;
+        }
+    }
+    if (!plain) {
+        if (TextRepair::looksBinary(text)) {
+            binary = true;
+            return text;
+        }
+        // Control bytes other than ESC are dropped with the escape sequences.
+        TextRepair::stripAnsi(text, m_scratch);
+        std::string cleaned;
+        cleaned.reserve(m_scratch.size());
+        for (char c : m_scratch) {
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t')
+                cleaned += c;
+        }
+        m_scratch.swap(cleaned);
+        text = m_scratch;
+    }
+    if (!TextRepair::isValidUtf8(text)) {
+        std::string repaired;
+        TextRepair::repairUtf8(text, repaired);
+        m_scratch.swap(repaired);
+        text = m_scratch;
+        warnOnce(m_warnedUtf8, number, offset,
+                 "invalid UTF-8 replaced with U+FFFD (first at this line)");
+    }
+    return text;
+}
+
+void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t offset, bool cut)
+{
+    bool binary = false;
+    std::string_view text = sanitize(raw, number, offset, binary);
+    if (binary) {
+        reject(number, offset, "binary data", {});
+        return;
+    }
+    if (cut)
+        warnOnce(m_warnedCut, number, offset, "line longer than 1 MiB cut to 1 MiB");
+
+    m_parser.parse(text, m_line);
+    std::string warning;
+    if (m_line.starts) {
+        std::optional<std::int64_t> ts;
+        if (m_line.timeless)
+            ts = m_lastTs;
+        else
+            ts = m_zone.toUtc(m_line.time);
+        if (m_zone.takeWarning(warning))
+            warnOnce(m_warnedZone, number, offset, warning);
+        if (!ts) {
+            reject(number, offset, "no time before this line", text);
+            return;
+        }
+        flush();
+        m_open = true;
+        m_ts = *ts;
+        m_lastTs = ts;
+        m_level = m_line.level;
+        m_message.assign(m_line.message);
+        if (cut)
+            m_message += " [... cut at 1 MiB]";
+        m_recordLine = number;
+        m_recordLines = 1;
+        m_recordOverflowReported = false;
+        m_durationMs = m_line.durationMs;
+        if (m_durationMs)
+            m_durationName.assign(m_line.durationName);
+        return;
+    }
+    if (!m_open) {
+        if (text.find_first_not_of(" \t") == std::string_view::npos)
+            return; // blank lines before the first record carry nothing
+        reject(number, offset, "no timestamp and no record before this line", text);
+        return;
+    }
+    if (m_recordLines >= kMaxRecordLines || m_message.size() + text.size() + 1 > kMaxRecordBytes) {
+        reject(number, offset,
+               m_recordOverflowReported
+                   ? "continuation beyond the record limit"
+                   : "record of line " + std::to_string(m_recordLine) +
+                         " exceeds 10,000 lines or 1 MiB; continuation dropped",
+               text);
+        m_recordOverflowReported = true;
+        return;
+    }
+    m_message += '\n';
+    m_message.append(text);
+    ++m_recordLines;
+}
+
+void LogImporter::flush()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    while (!m_message.empty() && (m_message.back() == '\n' || m_message.back() == ' ' ||
+                                  m_message.back() == '\t'))
+        m_message.pop_back();
+    m_writer.addLog(m_trackId, m_ts, m_level, m_message, m_recordLine);
+    ++m_result.records;
+    if (m_durationMs && !m_durationTrack.empty()) {
+        if (!m_durationTrackId)
+            m_durationTrackId = m_writer.addTrack("slice", m_durationTrack, "ns");
+        auto dur = std::int64_t(std::llround(*m_durationMs * 1e6));
+        // The server logs a statement when it ends: the slice ends at the record.
+        std::string_view name = m_durationName.empty() ? std::string_view("(statement)")
+                                                       : std::string_view(m_durationName);
+        m_writer.addSlice(m_durationTrackId, m_ts - dur, dur, name.substr(0, 500), "sql");
+    }
+}
+
+} // namespace perfcase

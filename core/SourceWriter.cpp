@@ -1,0 +1,300 @@
+#include "SourceWriter.h"
+
+#include "SourceRemover.h"
+#include "TimeUtil.h"
+#include "sqlite/Transaction.h"
+
+#include <QUuid>
+
+#include <unistd.h>
+
+namespace perfcase {
+
+namespace {
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string_view capped(std::string_view text, std::size_t limit)
+{
+    if (text.size() <= limit)
+        return text;
+    // Do not cut a UTF-8 sequence in half.
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+} // namespace
+
+SourceWriter::SourceWriter(Database &db, const SourceSpec &spec)
+    : m_db(db), m_started(std::chrono::steady_clock::now()),
+      m_insertLog(db.prepare("INSERT INTO logs(track_id, ts, level, message, line) "
+                             "VALUES(?, ?, ?, ?, ?)")),
+      m_insertSlice(db.prepare("INSERT INTO slices(track_id, ts, dur, name, category, depth, args) "
+                               "VALUES(?, ?, ?, ?, ?, ?, ?)")),
+      m_insertCounter(db.prepare("INSERT INTO counters(track_id, ts, value) VALUES(?, ?, ?)")),
+      m_insertInstant(db.prepare("INSERT INTO instants(track_id, ts, name, severity, args) "
+                                 "VALUES(?, ?, ?, ?, ?)")),
+      m_insertError(db.prepare("INSERT INTO import_errors(source_id, line, byte, kind, message, "
+                               "excerpt) VALUES(?, ?, ?, ?, ?, ?)"))
+{
+    Transaction transaction(db);
+    db.prepare("INSERT INTO sources(uuid, kind, name, origin, format, compression, options, "
+               "imported_at, bytes, state, ready, importer_pid, tz, time_source, clock_domain) "
+               "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'importing', 0, ?, ?, ?, ?)")
+        .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString())
+        .bind(2, spec.kind)
+        .bind(3, spec.name)
+        .bind(4, spec.origin)
+        .bind(5, spec.format)
+        .bind(6, spec.compression)
+        .bind(7, spec.optionsJson)
+        .bind(8, nowNs())
+        .bind(9, spec.bytes)
+        .bind(10, std::int64_t(::getpid()))
+        .bind(11, spec.tz)
+        .bind(12, spec.timeSource)
+        .bind(13, spec.clockDomain)
+        .run();
+    m_sourceId = db.lastInsertRowId();
+    transaction.commit();
+    beginBatch();
+}
+
+SourceWriter::~SourceWriter()
+{
+    if (!m_finished) {
+        try {
+            abort();
+        } catch (...) {
+            // The next writable open removes the unfinished source.
+        }
+    }
+}
+
+void SourceWriter::beginBatch()
+{
+    m_db.exec("BEGIN IMMEDIATE");
+    m_inTransaction = true;
+    m_rowsInBatch = 0;
+}
+
+void SourceWriter::commitBatch()
+{
+    m_db.exec("COMMIT");
+    m_inTransaction = false;
+}
+
+void SourceWriter::countRow()
+{
+    if (++m_rowsInBatch >= kBatchRows) {
+        commitBatch();
+        beginBatch();
+    }
+}
+
+void SourceWriter::noteTime(std::int64_t ts)
+{
+    if (!m_firstTs || ts < *m_firstTs)
+        m_firstTs = ts;
+    if (!m_lastTs || ts > *m_lastTs)
+        m_lastTs = ts;
+}
+
+std::int64_t SourceWriter::addTrack(std::string_view kind, std::string_view name,
+                                    std::string_view unit, std::string_view labelsJson)
+{
+    Statement insert = m_db.prepare(
+        "INSERT INTO tracks(source_id, kind, name, unit, labels) VALUES(?, ?, ?, ?, ?)");
+    insert.bind(1, m_sourceId).bind(2, kind).bind(3, name);
+    if (unit.empty())
+        insert.bindNull(4);
+    else
+        insert.bind(4, unit);
+    insert.bind(5, labelsJson).run();
+    return m_db.lastInsertRowId();
+}
+
+void SourceWriter::addLog(std::int64_t trackId, std::int64_t ts, std::optional<LogLevel> level,
+                          std::string_view message, std::int64_t line)
+{
+    m_insertLog.bind(1, trackId).bind(2, ts);
+    if (level)
+        m_insertLog.bind(3, int(*level));
+    else
+        m_insertLog.bindNull(3);
+    m_insertLog.bindStatic(4, message).bind(5, line);
+    m_insertLog.step();
+    m_insertLog.reset();
+    std::int64_t id = m_db.lastInsertRowId();
+    if (!m_firstLogId)
+        m_firstLogId = id;
+    m_lastLogId = id;
+    if (ts < m_previousLogTs)
+        m_logsOutOfOrder = true;
+    m_previousLogTs = ts;
+    noteTime(ts);
+    ++m_trackRows[trackId];
+    countRow();
+}
+
+void SourceWriter::addSlice(std::int64_t trackId, std::int64_t ts, std::int64_t dur,
+                            std::string_view name, std::string_view category, int depth,
+                            std::string_view argsJson)
+{
+    m_insertSlice.bind(1, trackId).bind(2, ts).bind(3, dur).bindStatic(4, name);
+    if (category.empty())
+        m_insertSlice.bindNull(5);
+    else
+        m_insertSlice.bindStatic(5, category);
+    m_insertSlice.bind(6, depth);
+    if (argsJson.empty())
+        m_insertSlice.bindNull(7);
+    else
+        m_insertSlice.bindStatic(7, argsJson);
+    m_insertSlice.run();
+    noteTime(ts);
+    noteTime(ts + dur);
+    ++m_trackRows[trackId];
+    countRow();
+}
+
+void SourceWriter::addCounter(std::int64_t trackId, std::int64_t ts, double value)
+{
+    m_insertCounter.bind(1, trackId).bind(2, ts).bind(3, value).run();
+    noteTime(ts);
+    ++m_trackRows[trackId];
+    countRow();
+}
+
+void SourceWriter::addInstant(std::int64_t trackId, std::int64_t ts, std::string_view name,
+                              std::optional<LogLevel> severity, std::string_view argsJson)
+{
+    m_insertInstant.bind(1, trackId).bind(2, ts).bindStatic(3, name);
+    if (severity)
+        m_insertInstant.bind(4, int(*severity));
+    else
+        m_insertInstant.bindNull(4);
+    if (argsJson.empty())
+        m_insertInstant.bindNull(5);
+    else
+        m_insertInstant.bindStatic(5, argsJson);
+    m_insertInstant.run();
+    noteTime(ts);
+    ++m_trackRows[trackId];
+    countRow();
+}
+
+void SourceWriter::addError(std::int64_t line, std::int64_t byte, std::string_view kind,
+                            std::string_view message, std::string_view excerpt)
+{
+    if (m_storedErrors >= kMaxStoredErrors)
+        return;
+    ++m_storedErrors;
+    m_insertError.bind(1, m_sourceId);
+    if (line > 0)
+        m_insertError.bind(2, line);
+    else
+        m_insertError.bindNull(2);
+    if (byte >= 0)
+        m_insertError.bind(3, byte);
+    else
+        m_insertError.bindNull(3);
+    m_insertError.bind(4, kind).bind(5, message).bind(6, capped(excerpt, 200)).run();
+}
+
+std::optional<std::int64_t> SourceWriter::findDuplicate(const std::string &dedupKey)
+{
+    Statement select = m_db.prepare(
+        "SELECT id FROM sources WHERE dedup_key = ? AND ready = 1 AND id != ? LIMIT 1");
+    select.bind(1, dedupKey).bind(2, m_sourceId);
+    if (select.step())
+        return select.int64(0);
+    return std::nullopt;
+}
+
+void SourceWriter::reorderLogsByTime()
+{
+    // Pages in the log table follow rowid, so a source's rows must be in time
+    // order. Files almost always are; for the rest SQLite sorts on disk.
+    Statement copy = m_db.prepare(
+        "INSERT INTO logs(track_id, ts, level, message, line) "
+        "SELECT track_id, ts, level, message, line FROM logs WHERE id BETWEEN ?1 AND ?2 "
+        "AND track_id IN (SELECT id FROM tracks WHERE source_id = ?3) ORDER BY ts, id");
+    copy.bind(1, *m_firstLogId).bind(2, *m_lastLogId).bind(3, m_sourceId).run();
+    std::int64_t newLast = m_db.lastInsertRowId();
+    m_db.prepare("DELETE FROM logs WHERE id BETWEEN ?1 AND ?2 "
+                 "AND track_id IN (SELECT id FROM tracks WHERE source_id = ?3)")
+        .bind(1, *m_firstLogId)
+        .bind(2, *m_lastLogId)
+        .bind(3, m_sourceId)
+        .run();
+    m_firstLogId = *m_lastLogId + 1;
+    m_lastLogId = newLast;
+}
+
+SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
+{
+    Timing timing;
+    m_db.prepare("UPDATE sources SET records = ?, rejected = ?, ignored = ?, warnings = ?, "
+                 "state = ?, sha256 = ?, dedup_key = ?, first_raw_ns = ?, last_raw_ns = ? "
+                 "WHERE id = ?")
+        .bind(1, summary.records)
+        .bind(2, summary.rejected)
+        .bind(3, summary.ignored)
+        .bind(4, summary.warnings)
+        .bind(5, summary.partial ? "partial" : "complete")
+        .bind(6, summary.sha256)
+        .bind(7, summary.dedupKey)
+        .bind(8, m_firstTs)
+        .bind(9, m_lastTs)
+        .bind(10, m_sourceId)
+        .run();
+    Statement trackCount = m_db.prepare("UPDATE tracks SET row_count = ? WHERE id = ?");
+    for (const auto &[trackId, rows] : m_trackRows)
+        trackCount.bind(1, rows).bind(2, trackId).run();
+    commitBatch();
+    timing.rowsSeconds = secondsSince(m_started);
+
+    Transaction ready(m_db);
+    if (m_firstLogId) {
+        if (m_logsOutOfOrder)
+            reorderLogsByTime();
+        m_db.prepare("INSERT INTO logs_fts(rowid, message) SELECT id, message FROM logs "
+                     "WHERE id BETWEEN ?1 AND ?2 "
+                     "AND track_id IN (SELECT id FROM tracks WHERE source_id = ?3)")
+            .bind(1, *m_firstLogId)
+            .bind(2, *m_lastLogId)
+            .bind(3, m_sourceId)
+            .run();
+    }
+    timing.seconds = secondsSince(m_started);
+    m_db.prepare("UPDATE sources SET ready = 1, importer_pid = NULL, rows_seconds = ?, "
+                 "seconds = ? WHERE id = ?")
+        .bind(1, timing.rowsSeconds)
+        .bind(2, timing.seconds)
+        .bind(3, m_sourceId)
+        .run();
+    ready.commit();
+    m_finished = true;
+    m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return timing;
+}
+
+void SourceWriter::abort()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_inTransaction) {
+        m_inTransaction = false;
+        m_db.exec("ROLLBACK");
+    }
+    Transaction transaction(m_db);
+    SourceRemover::remove(m_db, m_sourceId);
+    transaction.commit();
+}
+
+} // namespace perfcase

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "LogLevel.h"
+#include "sqlite/Database.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace perfcase {
+
+// What identifies a source before its rows arrive.
+struct SourceSpec
+{
+    std::string kind;   // log, metrics, k8s, trace, har, db
+    std::string name;   // as the user sees it
+    std::string origin; // path, or the exact command and host
+    std::string format; // a format id (CLI.md)
+    std::string compression = "none";
+    std::string tz = "UTC";
+    std::string timeSource = "data"; // data|at|filename|mtime
+    std::string clockDomain = "wall";
+    std::string optionsJson = "{}";
+    std::int64_t bytes = 0;
+};
+
+// How a finished import went.
+struct SourceSummary
+{
+    std::int64_t records = 0;
+    std::int64_t rejected = 0;
+    std::int64_t ignored = 0;
+    std::int64_t warnings = 0;
+    bool partial = false;
+    std::string sha256;
+    std::string dedupKey;
+};
+
+// Writes one source into a case: the row in `sources` first (not ready),
+// then its rows in batched transactions, then the full-text index and the
+// `ready` flag in one last transaction. Until finish() returns, the source is
+// invisible to the views; if the process dies, the next writable open
+// deletes it; abort() (or destruction without finish) deletes it at once.
+class SourceWriter
+{
+public:
+    SourceWriter(Database &db, const SourceSpec &spec);
+    ~SourceWriter();
+    SourceWriter(const SourceWriter &) = delete;
+    SourceWriter &operator=(const SourceWriter &) = delete;
+
+    std::int64_t sourceId() const { return m_sourceId; }
+
+    std::int64_t addTrack(std::string_view kind, std::string_view name, std::string_view unit = {},
+                          std::string_view labelsJson = "{}");
+    // The message bytes need only live until the call returns.
+    void addLog(std::int64_t trackId, std::int64_t ts, std::optional<LogLevel> level,
+                std::string_view message, std::int64_t line);
+    void addSlice(std::int64_t trackId, std::int64_t ts, std::int64_t dur, std::string_view name,
+                  std::string_view category = {}, int depth = 0, std::string_view argsJson = {});
+    void addCounter(std::int64_t trackId, std::int64_t ts, double value);
+    void addInstant(std::int64_t trackId, std::int64_t ts, std::string_view name,
+                    std::optional<LogLevel> severity, std::string_view argsJson = {});
+    // kind is "error" or "warning"; only the first kMaxStoredErrors are kept.
+    void addError(std::int64_t line, std::int64_t byte, std::string_view kind,
+                  std::string_view message, std::string_view excerpt);
+
+    // Another source with this dedup key, ready, if any.
+    std::optional<std::int64_t> findDuplicate(const std::string &dedupKey);
+
+    struct Timing
+    {
+        double rowsSeconds = 0;
+        double seconds = 0;
+    };
+    Timing finish(const SourceSummary &summary);
+    void abort();
+
+    static constexpr int kMaxStoredErrors = 1000;
+    static constexpr int kBatchRows = 100'000;
+
+private:
+    void countRow();
+    void beginBatch();
+    void commitBatch();
+    void noteTime(std::int64_t ts);
+    void reorderLogsByTime();
+
+    Database &m_db;
+    std::int64_t m_sourceId = 0;
+    bool m_inTransaction = false;
+    bool m_finished = false;
+    int m_rowsInBatch = 0;
+    std::int64_t m_storedErrors = 0;
+    std::optional<std::int64_t> m_firstTs, m_lastTs;
+    std::optional<std::int64_t> m_firstLogId, m_lastLogId;
+    std::int64_t m_previousLogTs = INT64_MIN;
+    bool m_logsOutOfOrder = false;
+    std::unordered_map<std::int64_t, std::int64_t> m_trackRows;
+    std::chrono::steady_clock::time_point m_started;
+    Statement m_insertLog, m_insertSlice, m_insertCounter, m_insertInstant, m_insertError;
+};
+
+} // namespace perfcase

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Perfcase needs to build and test, from Debian 12 packages.
+# Idempotent: packages already present are not fetched again, and apt is not
+# touched at all when everything is there.
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake pkg-config ninja-build
+  qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev
+  libqcustomplot-dev nlohmann-json3-dev libsimdjson-dev libvalijson-dev
+  libssh2-1-dev libsqlite3-dev zlib1g-dev libbz2-dev
+  fonts-dejavu-core
+)
+test_pkgs=(
+  xvfb xauth lnav poppler-utils python3 sqlite3
+)
+
+missing=()
+for p in "${build_pkgs[@]}" "${test_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
