@@ -17,7 +17,8 @@ bool isPublicView(const char *name)
     return name && std::strncmp(name, "v_", 2) == 0;
 }
 
-int authorize(void *, int action, const char *arg1, const char *, const char *, const char *view)
+int authorize(void *denied, int action, const char *arg1, const char *, const char *,
+              const char *view)
 {
     switch (action) {
     case SQLITE_SELECT:
@@ -26,10 +27,14 @@ int authorize(void *, int action, const char *arg1, const char *, const char *, 
         return SQLITE_OK;
     case SQLITE_READ:
         // arg1 is the table; `view` names the innermost view doing the read.
-        return isPublicView(arg1) || isPublicView(view) ? SQLITE_OK : SQLITE_DENY;
+        if (isPublicView(arg1) || isPublicView(view))
+            return SQLITE_OK;
+        break;
     default:
-        return SQLITE_DENY;
+        break;
     }
+    *static_cast<bool *>(denied) = true;
+    return SQLITE_DENY;
 }
 
 bool onlyWhitespaceOrComments(std::string_view rest)
@@ -67,7 +72,8 @@ Statement QueryRunner::prepare(const std::string &sql)
     // Authorization happens while a statement compiles. The authorizer is
     // removed before stepping so that FTS5's own internal statements (which
     // read its shadow tables) are not refused.
-    sqlite3_set_authorizer(db, authorize, nullptr);
+    bool denied = false;
+    sqlite3_set_authorizer(db, authorize, &denied);
     std::size_t tail = 0;
     try {
         Statement statement(db, sql, &tail);
@@ -80,8 +86,8 @@ Statement QueryRunner::prepare(const std::string &sql)
     } catch (const SqlError &error) {
         sqlite3_set_authorizer(db, nullptr, nullptr);
         std::string message = error.what();
-        if (message == "not authorized")
-            message += " (queries may read only the public v_* views and call functions)";
+        if (denied)
+            message += " (queries are read-only and may read only the public v_* views)";
         throw QueryError(message);
     }
 }

@@ -186,11 +186,23 @@ std::optional<std::int64_t> parseTimeArgument(std::string_view text, std::int64_
     }
     if (auto rfc = parseRfc3339(text))
         return rfc;
-    double seconds = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-    if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
-        return std::int64_t(seconds * 1e9);
-    return std::nullopt;
+    // Unix seconds, with the fraction read as digits so no ns are lost to a double.
+    std::int64_t whole = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
+    if (ec != std::errc() || end == text.data())
+        return std::nullopt;
+    std::int64_t fraction = 0;
+    std::size_t pos = std::size_t(end - text.data());
+    if (pos < text.size() && text[pos] == '.') {
+        std::int64_t scale = 100'000'000;
+        for (++pos; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+            fraction += (text[pos] - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (pos != text.size())
+        return std::nullopt;
+    return whole * kNsPerSecond + (whole < 0 ? -fraction : fraction);
 }
 
 } // namespace perfcase

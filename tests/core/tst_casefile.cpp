@@ -1,0 +1,353 @@
+// The case file: creation, the untrusted-file defenses, sources that are
+// whole or absent, and read-only queries.
+#include "CaseFile.h"
+#include "CaseFileError.h"
+#include "CaseSchema.h"
+#include "QueryRunner.h"
+#include "SourceWriter.h"
+#include "sqlite/SqlError.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace perfcase;
+
+namespace {
+
+// A connection without our defenses, to do to a case file what a hostile
+// or careless program would.
+void rawExec(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char *error = nullptr;
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    QVERIFY2(rc == SQLITE_OK, error ? error : "exec failed");
+    sqlite3_close(db);
+}
+
+std::int64_t count(Database &db, const char *sql)
+{
+    return db.scalarInt(sql);
+}
+
+SourceSpec logSpec(const std::string &name)
+{
+    SourceSpec spec;
+    spec.kind = "log";
+    spec.name = name;
+    spec.origin = "/tmp/" + name;
+    spec.format = "text-log";
+    return spec;
+}
+
+} // namespace
+
+class TestCaseFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    std::unique_ptr<CaseFile> newCase(const QString &name)
+    {
+        return CaseFile::create(path(name).toStdString(), "title of " + name.toStdString(), "tester");
+    }
+
+private Q_SLOTS:
+    void createsAndReopens()
+    {
+        {
+            auto file = newCase(QStringLiteral("a.perfcase"));
+            QCOMPARE(file->meta("title"), std::string("title of a.perfcase"));
+            QCOMPARE(file->meta("created_by"), std::string("tester"));
+            QCOMPARE(file->meta("case_uuid").size(), std::size_t(36));
+        }
+        auto file = CaseFile::open(path(QStringLiteral("a.perfcase")).toStdString(),
+                                   CaseFile::Access::ReadWrite);
+        QCOMPARE(file->db().scalarInt("PRAGMA application_id"), std::int64_t(0x50465243));
+        QCOMPARE(file->db().scalarInt("PRAGMA user_version"), std::int64_t(1));
+        Statement mode = file->db().prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.text(0), std::string("wal"));
+        QVERIFY(!file->isReadOnly());
+    }
+
+    void refusesToOverwrite()
+    {
+        newCase(QStringLiteral("exists.perfcase"));
+        try {
+            newCase(QStringLiteral("exists.perfcase"));
+            QFAIL("created over an existing file");
+        } catch (const CaseFileError &error) {
+            QCOMPARE(error.kind(), CaseFileError::Exists);
+        }
+    }
+
+    void refusesBadFiles_data()
+    {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("missing") << QStringLiteral("missing") << int(CaseFileError::Missing)
+                                 << QStringLiteral("no such case file");
+        QTest::newRow("empty file") << QStringLiteral("empty") << int(CaseFileError::NotACaseFile)
+                                    << QStringLiteral("not an SQLite database");
+        QTest::newRow("text file") << QStringLiteral("text") << int(CaseFileError::NotACaseFile)
+                                   << QStringLiteral("not an SQLite database");
+        QTest::newRow("folder") << QStringLiteral("folder") << int(CaseFileError::NotACaseFile)
+                                << QStringLiteral("folder");
+        QTest::newRow("foreign sqlite") << QStringLiteral("foreign") << int(CaseFileError::NotACaseFile)
+                                        << QStringLiteral("another application");
+        QTest::newRow("newer schema") << QStringLiteral("newer") << int(CaseFileError::Newer)
+                                      << QStringLiteral("newer");
+        QTest::newRow("hostile trigger") << QStringLiteral("trigger") << int(CaseFileError::Hostile)
+                                         << QStringLiteral("unexpected trigger");
+        QTest::newRow("hostile view") << QStringLiteral("view") << int(CaseFileError::Hostile)
+                                      << QStringLiteral("unexpected view");
+        QTest::newRow("altered table") << QStringLiteral("altered") << int(CaseFileError::Hostile)
+                                       << QStringLiteral("differs");
+        QTest::newRow("dropped table") << QStringLiteral("dropped") << int(CaseFileError::Corrupt)
+                                       << QStringLiteral("lacks");
+        QTest::newRow("crafted fts shadow") << QStringLiteral("shadow") << int(CaseFileError::Hostile)
+                                            << QStringLiteral("differs");
+    }
+    void refusesBadFiles()
+    {
+        QFETCH(QString, setup);
+        QFETCH(int, kind);
+        QFETCH(QString, messagePart);
+        const QString file = path(QStringLiteral("bad-") + setup);
+        if (setup == QLatin1String("empty")) {
+            QFile(file).open(QIODevice::WriteOnly);
+        } else if (setup == QLatin1String("text")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("2026-11-20T10:00:00Z hello\n").repeated(20));
+        } else if (setup == QLatin1String("folder")) {
+            QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("bad-folder")));
+        } else if (setup == QLatin1String("foreign")) {
+            rawExec(file, "CREATE TABLE t(x); INSERT INTO t VALUES(1);");
+        } else if (setup != QLatin1String("missing")) {
+            newCase(QStringLiteral("bad-") + setup);
+            const char *sql =
+                setup == QLatin1String("newer")   ? "PRAGMA user_version=2"
+                : setup == QLatin1String("trigger") ? "CREATE TRIGGER evil AFTER INSERT ON sources "
+                                                      "BEGIN DELETE FROM logs; END"
+                : setup == QLatin1String("view")    ? "CREATE VIEW v_logs AS SELECT 1"
+                : setup == QLatin1String("altered") ? "ALTER TABLE logs ADD COLUMN extra TEXT"
+                : setup == QLatin1String("dropped") ? "DROP TABLE layout"
+                                                    : "PRAGMA writable_schema=ON; UPDATE sqlite_schema "
+                                                      "SET sql = 'CREATE TABLE ''logs_fts_data''(id "
+                                                      "INTEGER PRIMARY KEY, block BLOB, evil TEXT)' "
+                                                      "WHERE name = 'logs_fts_data'";
+            rawExec(file, sql);
+        }
+        try {
+            CaseFile::open(file.toStdString(), CaseFile::Access::ReadWrite);
+            QFAIL("opened a bad file");
+        } catch (const CaseFileError &error) {
+            QCOMPARE(int(error.kind()), kind);
+            QVERIFY2(QString::fromUtf8(error.what()).contains(messagePart), error.what());
+        } catch (const SqlError &error) {
+            // A crafted schema may already fail inside SQLite; that is a refusal too,
+            // but it must be reported as a case error, never leak through.
+            QFAIL(error.what());
+        }
+    }
+
+    void refusesCorruptBytes()
+    {
+        auto file = newCase(QStringLiteral("corrupt.perfcase"));
+        {
+            SourceWriter writer(file->db(), logSpec("big"));
+            auto track = writer.addTrack("log", "big");
+            for (int i = 0; i < 20000; ++i)
+                writer.addLog(track, 1000 + i, LogLevel::Info, "a fairly long line of log text " +
+                                                                   std::to_string(i), i + 1);
+            writer.finish({20000, 0, 0, 0, false, "x", "x"});
+        }
+        file.reset();
+        // Overwrite the middle of the file with garbage: pages of logs break.
+        QFile f(path(QStringLiteral("corrupt.perfcase")));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 200'000);
+        f.seek(f.size() / 2);
+        f.write(QByteArray(64 * 1024, '\xA5'));
+        f.close();
+        bool refusedOrDetected = false;
+        try {
+            auto reopened = CaseFile::open(path(QStringLiteral("corrupt.perfcase")).toStdString(),
+                                           CaseFile::Access::ReadOnly);
+            Statement check = reopened->db().prepare("PRAGMA quick_check");
+            QVERIFY(check.step());
+            refusedOrDetected = check.text(0) != "ok";
+        } catch (const CaseFileError &) {
+            refusedOrDetected = true;
+        } catch (const SqlError &) {
+            refusedOrDetected = true;
+        }
+        QVERIFY(refusedOrDetected);
+    }
+
+    void writerMakesSourceVisibleOnlyWhenReady()
+    {
+        auto file = newCase(QStringLiteral("ready.perfcase"));
+        Database &db = file->db();
+        SourceWriter writer(db, logSpec("app.log"));
+        auto track = writer.addTrack("log", "app.log");
+        writer.addLog(track, 2'000, LogLevel::Error, "socket.io upstream-timeout on /api", 1);
+        writer.addLog(track, 1'000, LogLevel::Info, "started", 2); // out of order
+        writer.addLog(track, 3'000, std::nullopt, "done", 3);
+        QCOMPARE(count(db, "SELECT count(*) FROM v_logs"), std::int64_t(0));
+        QCOMPARE(count(db, "SELECT count(*) FROM v_sources"), std::int64_t(0));
+        writer.finish({3, 0, 0, 0, false, "hash", "hash|{}"});
+        QCOMPARE(count(db, "SELECT count(*) FROM v_logs"), std::int64_t(3));
+        // Row ids follow time within a source (the log table pages by id).
+        Statement order = db.prepare("SELECT ts, level, message, line FROM v_logs ORDER BY id");
+        QVERIFY(order.step());
+        QCOMPARE(order.int64(0), std::int64_t(1'000));
+        QCOMPARE(order.text(1), std::string("info"));
+        QCOMPARE(order.int64(3), std::int64_t(2));
+        QVERIFY(order.step());
+        QCOMPARE(order.text(2), std::string("socket.io upstream-timeout on /api"));
+        QVERIFY(order.step());
+        QVERIFY(order.isNull(1));
+        // Full-text search finds it, also through the public view.
+        QCOMPARE(count(db, "SELECT count(*) FROM v_log_search WHERE message MATCH '\"upstream-timeout\"'"),
+                 std::int64_t(1));
+        QCOMPARE(count(db, "SELECT count(*) FROM v_tracks WHERE row_count = 3"), std::int64_t(1));
+        Statement source = db.prepare("SELECT state, first_ts, last_ts, records FROM v_sources");
+        QVERIFY(source.step());
+        QCOMPARE(source.text(0), std::string("complete"));
+        QCOMPARE(source.int64(1), std::int64_t(1'000));
+        QCOMPARE(source.int64(2), std::int64_t(3'000));
+        QCOMPARE(source.int64(3), std::int64_t(3));
+    }
+
+    void abortedSourceLeavesNoTrace_data()
+    {
+        QTest::addColumn<bool>("explicitAbort");
+        QTest::newRow("abort()") << true;
+        QTest::newRow("destroyed unfinished") << false;
+    }
+    void abortedSourceLeavesNoTrace()
+    {
+        QFETCH(bool, explicitAbort);
+        auto file = newCase(explicitAbort ? QStringLiteral("abort1.perfcase") : QStringLiteral("abort2.perfcase"));
+        Database &db = file->db();
+        {
+            SourceWriter writer(db, logSpec("x"));
+            auto track = writer.addTrack("log", "x");
+            for (int i = 0; i < SourceWriter::kBatchRows + 10; ++i) // crosses a batch commit
+                writer.addLog(track, i, LogLevel::Info, "line", i + 1);
+            writer.addError(5, 100, "error", "bad line", "excerpt");
+            if (explicitAbort)
+                writer.abort();
+        }
+        for (const char *table : {"sources", "tracks", "logs", "import_errors", "logs_fts"}) {
+            QCOMPARE(count(db, (std::string("SELECT count(*) FROM ") + table).c_str()),
+                     std::int64_t(0));
+        }
+        Statement check = db.prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), std::string("ok"));
+    }
+
+    void abandonedSourceRemovedOnWritableOpen()
+    {
+        const QString casePath = path(QStringLiteral("abandoned.perfcase"));
+        newCase(QStringLiteral("abandoned.perfcase"));
+        // A finished process's pid stands for an importer that died.
+        QProcess dead;
+        dead.start(QStringLiteral("true"));
+        QVERIFY(dead.waitForFinished());
+        const qint64 deadPid = dead.processId() > 0 ? dead.processId() : 999'999;
+        rawExec(casePath, QStringLiteral("INSERT INTO sources(uuid, kind, name, origin, format, imported_at, "
+                                         "ready, importer_pid) VALUES('u1', 'log', 'half', '/x', 'text-log', 0, 0, %1);"
+                                         "INSERT INTO tracks(source_id, kind, name) VALUES(1, 'log', 'half');"
+                                         "INSERT INTO logs(track_id, ts, message) VALUES(1, 5, 'orphan');")
+                                .arg(deadPid)
+                                .toUtf8()
+                                .constData());
+        {
+            auto reader = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadOnly);
+            // Invisible, even before the cleanup.
+            QCOMPARE(count(reader->db(), "SELECT count(*) FROM v_logs"), std::int64_t(0));
+        }
+        auto writer = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadWrite);
+        QCOMPARE(count(writer->db(), "SELECT count(*) FROM sources"), std::int64_t(0));
+        QCOMPARE(count(writer->db(), "SELECT count(*) FROM logs"), std::int64_t(0));
+    }
+
+    void readOnlyAccessRefusesWrites()
+    {
+        newCase(QStringLiteral("ro.perfcase"));
+        auto file = CaseFile::open(path(QStringLiteral("ro.perfcase")).toStdString(), CaseFile::Access::ReadOnly);
+        QVERIFY(file->isReadOnly());
+        try {
+            file->requireWritable();
+            QFAIL("read-only case accepted a write");
+        } catch (const CaseFileError &error) {
+            QCOMPARE(error.kind(), CaseFileError::ReadOnly);
+        }
+        QVERIFY_THROWS_EXCEPTION(SqlError, file->db().exec("INSERT INTO meta(key, value) VALUES('a', 'b')"));
+    }
+
+    void queryRunnerAllowsOnlyPublicViews_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("view") << QStringLiteral("SELECT count(*) FROM v_logs") << true;
+        QTest::newRow("join views") << QStringLiteral("SELECT s.name, count(*) FROM v_logs l JOIN v_sources s "
+                                                      "ON s.id = l.source_id GROUP BY 1") << true;
+        QTest::newRow("cte") << QStringLiteral("WITH x AS (SELECT ts FROM v_logs) SELECT max(ts) FROM x") << true;
+        QTest::newRow("fts via view") << QStringLiteral("SELECT id FROM v_log_search WHERE message MATCH 'timeout'") << true;
+        QTest::newRow("functions") << QStringLiteral("SELECT rfc3339(0), 'abc' REGEXP 'b'") << true;
+        QTest::newRow("trailing comment") << QStringLiteral("SELECT 1; -- done") << true;
+        QTest::newRow("base table") << QStringLiteral("SELECT * FROM logs") << false;
+        QTest::newRow("schema") << QStringLiteral("SELECT * FROM sqlite_schema") << false;
+        QTest::newRow("insert") << QStringLiteral("INSERT INTO meta(key) VALUES('x')") << false;
+        QTest::newRow("delete via view") << QStringLiteral("DELETE FROM v_meta") << false;
+        QTest::newRow("pragma") << QStringLiteral("PRAGMA journal_mode=DELETE") << false;
+        QTest::newRow("attach") << QStringLiteral("ATTACH '/tmp/x.db' AS x") << false;
+        QTest::newRow("two statements") << QStringLiteral("SELECT 1; SELECT 2") << false;
+        QTest::newRow("syntax") << QStringLiteral("SELEC 1") << false;
+        QTest::newRow("empty") << QStringLiteral("  ") << false;
+    }
+    void queryRunnerAllowsOnlyPublicViews()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, allowed);
+        static bool prepared = false;
+        if (!prepared) {
+            auto file = newCase(QStringLiteral("query.perfcase"));
+            SourceWriter writer(file->db(), logSpec("q"));
+            auto track = writer.addTrack("log", "q");
+            writer.addLog(track, 1, LogLevel::Error, "gateway timeout", 1);
+            writer.finish({1, 0, 0, 0, false, "h", "h|{}"});
+            prepared = true;
+        }
+        QueryRunner runner(path(QStringLiteral("query.perfcase")).toStdString());
+        try {
+            Statement statement = runner.prepare(sql.toStdString());
+            QVERIFY2(allowed, "a forbidden query compiled");
+            while (statement.step()) {
+            }
+        } catch (const QueryError &error) {
+            QVERIFY2(!allowed, error.what());
+        }
+        // Whatever was tried, the case is unchanged.
+        auto check = CaseFile::open(path(QStringLiteral("query.perfcase")).toStdString(), CaseFile::Access::ReadOnly);
+        QCOMPARE(count(check->db(), "SELECT count(*) FROM v_logs"), std::int64_t(1));
+        QCOMPARE(count(check->db(), "SELECT count(*) FROM meta"), std::int64_t(4));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseFile)
+#include "tst_casefile.moc"
