@@ -8,7 +8,7 @@ build_pkgs=(
   build-essential cmake pkg-config ninja-build
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libsimdjson-dev libvalijson-dev
-  libssh2-1-dev libsqlite3-dev zlib1g-dev libbz2-dev
+  libssh2-1-dev libsqlite3-dev zlib1g-dev libbz2-dev libpcre2-dev libssl-dev
   fonts-dejavu-core
 )
 test_pkgs=(

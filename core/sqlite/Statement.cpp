@@ -50,7 +50,7 @@ void Statement::check(int rc, const char *what) const
                                sql().substr(0, 120) + "\"");
 }
 
-Statement &Statement::bind(int index, std::int64_t value)
+Statement &Statement::bindInt64(int index, std::int64_t value)
 {
     check(sqlite3_bind_int64(m_stmt, index, value), "bind");
     return *this;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -25,8 +26,14 @@ public:
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
 
-    Statement &bind(int index, std::int64_t value);
-    Statement &bind(int index, int value) { return bind(index, std::int64_t(value)); }
+    // Any integer type (int, qint64, std::int64_t ...) binds as a 64-bit integer.
+    // (enable_if rather than a concept: Qt 6.4's moc cannot parse <concepts>.)
+    template<typename T, typename = std::enable_if_t<std::is_integral_v<T>>>
+    Statement &bind(int index, T value)
+    {
+        return bindInt64(index, std::int64_t(value));
+    }
+    Statement &bindInt64(int index, std::int64_t value);
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
