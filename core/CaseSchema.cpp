@@ -114,7 +114,7 @@ CREATE TABLE logs(
   template_id INTEGER
 );
 CREATE INDEX logs_ts ON logs(ts);
-CREATE VIRTUAL TABLE logs_fts USING fts5(message, content='logs', content_rowid='id');
+CREATE VIRTUAL TABLE logs_fts USING fts5(message, content='logs', content_rowid='id', columnsize=0);
 CREATE TABLE objects(
   id INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL,

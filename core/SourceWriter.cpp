@@ -60,6 +60,10 @@ SourceWriter::SourceWriter(Database &db, const SourceSpec &spec)
         .run();
     m_sourceId = db.lastInsertRowId();
     transaction.commit();
+    // A bulk import wants a large page cache and no checkpoints midway (each
+    // would copy pages twice); finish() checkpoints once at the end.
+    db.exec("PRAGMA cache_size=-65536");
+    db.exec("PRAGMA wal_autocheckpoint=0");
     beginBatch();
 }
 
@@ -279,8 +283,15 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
         .run();
     ready.commit();
     m_finished = true;
+    restoreConnection();
     m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return timing;
+}
+
+void SourceWriter::restoreConnection()
+{
+    m_db.exec("PRAGMA cache_size=-2000");
+    m_db.exec("PRAGMA wal_autocheckpoint=1000");
 }
 
 void SourceWriter::abort()
@@ -288,6 +299,7 @@ void SourceWriter::abort()
     if (m_finished)
         return;
     m_finished = true;
+    restoreConnection();
     if (m_inTransaction) {
         m_inTransaction = false;
         m_db.exec("ROLLBACK");

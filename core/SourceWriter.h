@@ -88,6 +88,7 @@ private:
     void commitBatch();
     void noteTime(std::int64_t ts);
     void reorderLogsByTime();
+    void restoreConnection();
 
     Database &m_db;
     std::int64_t m_sourceId = 0;
