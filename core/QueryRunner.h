@@ -3,6 +3,7 @@
 #include "sqlite/Statement.h"
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace perfcase {
@@ -24,6 +25,7 @@ public:
 
 private:
     std::unique_ptr<CaseFile> m_file;
+    std::set<std::string> m_views; // the public TEMP views of this connection
 };
 
 class QueryError : public std::runtime_error

@@ -2,6 +2,7 @@
 
 #include "SourceRemover.h"
 #include "TimeUtil.h"
+#include "Utf8.h"
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
@@ -16,16 +17,6 @@ double secondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string_view capped(std::string_view text, std::size_t limit)
-{
-    if (text.size() <= limit)
-        return text;
-    // Do not cut a UTF-8 sequence in half.
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return text.substr(0, end);
-}
 } // namespace
 
 SourceWriter::SourceWriter(Database &db, const SourceSpec &spec)
@@ -206,7 +197,7 @@ void SourceWriter::addError(std::int64_t line, std::int64_t byte, std::string_vi
         m_insertError.bind(3, byte);
     else
         m_insertError.bindNull(3);
-    m_insertError.bind(4, kind).bind(5, message).bind(6, capped(excerpt, 200)).run();
+    m_insertError.bind(4, kind).bind(5, message).bind(6, utf8Prefix(excerpt, 200)).run();
 }
 
 std::optional<std::int64_t> SourceWriter::findDuplicate(const std::string &dedupKey)

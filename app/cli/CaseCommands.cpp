@@ -110,6 +110,19 @@ int runQueryCommand(const QStringList &arguments)
                 throw std::pair<int, std::string>(ExitUsage, error.what());
             }
         }();
+        // Some errors surface only when the first row is produced (an FTS5
+        // MATCH that does not parse): they are still the query's fault.
+        bool hasRow = false;
+        try {
+            hasRow = statement.step();
+        } catch (const SqlError &error) {
+            std::string message = error.what();
+            if (message.find("syntax error") != std::string::npos ||
+                message.find("fts5:") != std::string::npos ||
+                message.find("no such column") != std::string::npos)
+                throw std::pair<int, std::string>(ExitUsage, message);
+            throw;
+        }
         const int columns = statement.columnCount();
         nlohmann::json names = nlohmann::json::array();
         for (int c = 0; c < columns; ++c)
@@ -123,7 +136,7 @@ int runQueryCommand(const QStringList &arguments)
             CliOutput::printLine(header);
         }
         bool first = true;
-        while (statement.step()) {
+        for (; hasRow; hasRow = statement.step()) {
             if (json) {
                 nlohmann::json row = nlohmann::json::array();
                 for (int c = 0; c < columns; ++c) {

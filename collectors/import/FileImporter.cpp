@@ -199,6 +199,8 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     spec.format = format->id();
     spec.compression = input->compression();
     spec.tz = options.tz;
+    // A year-less format (RFC 3164) dates its records partly from the file.
+    spec.timeSource = !format->hasYear() && !options.year ? "mtime" : "data";
     spec.optionsJson = optionsKey;
     spec.bytes = outcome.bytes;
     SourceWriter writer(db, spec);
@@ -231,15 +233,18 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
         }
         outcome.partial = true;
         writer.addError(0, std::int64_t(input->errorOffset()), "error",
-                        "input ends in an error: " + input->error(), {});
+                        "input ends in an error at this offset of the file on disk: " +
+                            input->error(),
+                        {});
         outcome.warnings.push_back({0, std::int64_t(input->errorOffset()),
                                     "cut short (" + input->error() +
                                         "); imported what came before"});
     } else if (input->truncated()) {
         outcome.partial = true;
-        writer.addError(0, std::int64_t(input->fileOffset()), "warning",
+        // The offset is where the text stops (decompressed), as for lines.
+        writer.addError(0, reader.bytesRead(), "warning",
                         "compressed stream ends early: file truncated", {});
-        outcome.warnings.push_back({0, std::int64_t(input->fileOffset()),
+        outcome.warnings.push_back({0, reader.bytesRead(),
                                     "truncated " + input->compression() +
                                         " stream; imported up to the last complete record"});
     }

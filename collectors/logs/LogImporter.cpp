@@ -2,6 +2,7 @@
 
 #include "SourceWriter.h"
 #include "TextRepair.h"
+#include "Utf8.h"
 #include "ZoneResolver.h"
 #include "io/InputStream.h"
 #include "io/LineReader.h"
@@ -174,7 +175,7 @@ void LogImporter::flush()
         // The server logs a statement when it ends: the slice ends at the record.
         std::string_view name = m_durationName.empty() ? std::string_view("(statement)")
                                                        : std::string_view(m_durationName);
-        m_writer.addSlice(m_durationTrackId, m_ts - dur, dur, name.substr(0, 500), "sql");
+        m_writer.addSlice(m_durationTrackId, m_ts - dur, dur, utf8Prefix(name, 500), "sql");
     }
 }
 

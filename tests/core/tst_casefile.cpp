@@ -310,7 +310,12 @@ private Q_SLOTS:
         QTest::newRow("fts via view") << QStringLiteral("SELECT id FROM v_log_search WHERE message MATCH 'timeout'") << true;
         QTest::newRow("functions") << QStringLiteral("SELECT rfc3339(0), 'abc' REGEXP 'b'") << true;
         QTest::newRow("trailing comment") << QStringLiteral("SELECT 1; -- done") << true;
+        QTest::newRow("count over a simple view") << QStringLiteral("SELECT count(*) FROM v_meta") << true;
+        QTest::newRow("exists over a simple view") << QStringLiteral("SELECT EXISTS(SELECT 1 FROM v_notes)") << true;
         QTest::newRow("base table") << QStringLiteral("SELECT * FROM logs") << false;
+        QTest::newRow("cte named like a view") << QStringLiteral("WITH v_x AS (SELECT * FROM main.sources) SELECT * FROM v_x") << false;
+        QTest::newRow("quoted cte named like a view") << QStringLiteral("WITH \"v_logs\"(a) AS MATERIALIZED (SELECT uuid FROM sources) SELECT * FROM v_logs") << false;
+        QTest::newRow("cte over the schema") << QStringLiteral("with v_s as (select sql from sqlite_schema) select * from v_s") << false;
         QTest::newRow("schema") << QStringLiteral("SELECT * FROM sqlite_schema") << false;
         QTest::newRow("insert") << QStringLiteral("INSERT INTO meta(key) VALUES('x')") << false;
         QTest::newRow("delete via view") << QStringLiteral("DELETE FROM v_meta") << false;
