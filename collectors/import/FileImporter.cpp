@@ -7,11 +7,13 @@
 #include "io/Sha256.h"
 #include "logs/LogFormatRegistry.h"
 #include "logs/LogImporter.h"
+#include "logs/TextRepair.h"
 #include "logs/ZoneResolver.h"
 
 #include <nlohmann/json.hpp>
 
 #include <ctime>
+#include <deque>
 #include <sys/stat.h>
 
 namespace perfcase {
@@ -25,6 +27,7 @@ constexpr std::size_t kSniffLines = 200;
 struct Sniff
 {
     std::string bytes;
+    std::deque<std::string> cleaned; // lines that needed their ANSI escapes removed
     std::vector<std::string_view> lines;
 };
 
@@ -47,11 +50,18 @@ Sniff sniff(const std::string &path)
     bool complete = filled < kSniffBytes;
     while (!text.empty() && result.lines.size() < kSniffLines) {
         auto end = text.find('\n');
-        if (end == std::string_view::npos && !complete)
-            break; // a line cut by the sniff window would mislead detection
+        // A line cut by the sniff window could mislead detection, unless it
+        // is all there is (a giant first line).
+        if (end == std::string_view::npos && !complete && !result.lines.empty())
+            break;
         std::string_view line = text.substr(0, end);
         if (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
+        if (line.find('\x1b') != std::string_view::npos) {
+            result.cleaned.emplace_back();
+            TextRepair::stripAnsi(line, result.cleaned.back());
+            line = result.cleaned.back();
+        }
         result.lines.push_back(line);
         if (end == std::string_view::npos)
             break;

@@ -30,7 +30,36 @@ template<std::size_t N> bool isOneOf(std::string_view key, const std::array<std:
     return false;
 }
 
-// Epoch numbers come in s, ms, µs or ns; the magnitude tells which.
+// Epoch numbers come in s, ms, µs or ns; the magnitude tells which. Read
+// from the digits as written, so no nanosecond is lost to a double.
+std::optional<std::int64_t> epochTextToNs(std::string_view text)
+{
+    std::size_t pos = 0;
+    std::int64_t whole = 0;
+    int digits = 0;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 19) {
+        whole = whole * 10 + (text[pos++] - '0');
+        ++digits;
+    }
+    if (digits == 0)
+        return std::nullopt;
+    std::int64_t scale = whole >= 100'000'000'000'000'000 ? 1
+                         : whole >= 100'000'000'000'000   ? 1'000
+                         : whole >= 100'000'000'000       ? 1'000'000
+                                                          : 1'000'000'000;
+    std::int64_t fraction = 0;
+    if (pos < text.size() && text[pos] == '.') {
+        std::int64_t unit = scale / 10;
+        for (++pos; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+            fraction += (text[pos] - '0') * unit;
+            unit /= 10;
+        }
+    }
+    if (pos != text.size())
+        return std::nullopt; // exponent or junk: not a plain epoch
+    return whole * scale + fraction;
+}
+
 std::int64_t epochToNs(double value)
 {
     double magnitude = std::fabs(value);
@@ -41,6 +70,25 @@ std::int64_t epochToNs(double value)
     if (magnitude >= 1e11)
         return std::int64_t(value * 1e6);
     return std::int64_t(std::llround(value * 1e6)) * 1000;
+}
+
+// The digits of a number value as the line wrote them: the DOM keeps only a
+// double. Looks for "key": at the top of the object, where time keys live.
+std::string_view rawNumberAfterKey(std::string_view json, std::string_view key)
+{
+    std::string quoted = "\"" + std::string(key) + "\"";
+    std::size_t at = json.find(quoted);
+    if (at == std::string_view::npos)
+        return {};
+    std::size_t pos = at + quoted.size();
+    while (pos < json.size() && (json[pos] == ' ' || json[pos] == '\t' || json[pos] == ':'))
+        ++pos;
+    std::size_t start = pos;
+    while (pos < json.size() && ((json[pos] >= '0' && json[pos] <= '9') || json[pos] == '.' ||
+                                 json[pos] == '-' || json[pos] == 'e' || json[pos] == 'E' ||
+                                 json[pos] == '+'))
+        ++pos;
+    return json.substr(start, pos - start);
 }
 
 class JsonLineParser : public LineParser
@@ -63,6 +111,7 @@ public:
         if (m_parser.parse(json.data(), json.size(), true).get(root) != simdjson::SUCCESS ||
             !root.is_object())
             return;
+        m_json = json;
         m_time.reset();
         m_level.reset();
         m_message = {};
@@ -90,7 +139,7 @@ private:
         for (auto field : object) {
             std::string_view key = field.key;
             simdjson::dom::element value = field.value;
-            if (topLevel && !m_time && isOneOf(key, kTimeKeys) && readTime(value))
+            if (topLevel && !m_time && isOneOf(key, kTimeKeys) && readTime(key, value))
                 continue;
             if (!m_level && isOneOf(key, kLevelKeys) && readLevel(value))
                 continue;
@@ -106,19 +155,22 @@ private:
         }
     }
 
-    bool readTime(simdjson::dom::element value)
+    bool readTime(std::string_view key, simdjson::dom::element value)
     {
         ParsedTime time;
         if (value.is_number()) {
             time.isEpoch = true;
-            time.epochNs = epochToNs(double(value.get_double().value_unsafe()));
+            double number = value.get_double().value_unsafe();
+            auto exact = epochTextToNs(rawNumberAfterKey(m_json, key));
+            // Trust the digits only if they are the number the DOM read.
+            time.epochNs = exact && std::fabs(double(*exact) - double(epochToNs(number))) < 1e6
+                               ? *exact
+                               : epochToNs(number);
         } else if (value.is_string()) {
             std::string_view text = value.get_string().value_unsafe();
-            double number = 0;
-            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (ec == std::errc() && end == text.data() + text.size()) {
+            if (auto exact = epochTextToNs(text)) {
                 time.isEpoch = true;
-                time.epochNs = epochToNs(number);
+                time.epochNs = *exact;
             } else if (!m_iso.parse(text, time)) {
                 return false;
             }
@@ -160,6 +212,7 @@ private:
     }
 
     simdjson::dom::parser m_parser;
+    std::string_view m_json;
     TimePattern m_iso{"iso8601"};
     std::optional<ParsedTime> m_time;
     std::optional<LogLevel> m_level;

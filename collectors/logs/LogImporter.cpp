@@ -31,6 +31,10 @@ LogImporter::Result LogImporter::run(LineReader &reader, InputStream &input,
                 progress(input.fileOffset(), input.fileSize());
             nextCheck = line.offset + (1 << 20);
         }
+        // A compressed stream cut short ends in a cut line: DESIGN.md keeps
+        // only what is complete.
+        if (line.lastWithoutNewline && input.truncated())
+            break;
         onLine(line.text, line.number, line.offset, line.cut);
     }
     flush();
@@ -126,7 +130,12 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
         m_ts = *ts;
         m_lastTs = ts;
         m_level = m_line.level;
-        m_message.assign(m_line.message);
+        if (m_line.message.find('\x1b') != std::string_view::npos) {
+            // Escapes written as \u001b inside JSON only appear once decoded.
+            TextRepair::stripAnsi(m_line.message, m_message);
+        } else {
+            m_message.assign(m_line.message);
+        }
         if (cut)
             m_message += " [... cut at 1 MiB]";
         m_recordLine = number;
@@ -138,8 +147,6 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
         return;
     }
     if (!m_open) {
-        if (text.find_first_not_of(" \t") == std::string_view::npos)
-            return; // blank lines before the first record carry nothing
         reject(number, offset, "no timestamp and no record before this line", text);
         return;
     }

@@ -91,10 +91,18 @@ bool skipWord(std::string_view text, std::size_t &pos)
     return pos > start;
 }
 
+int daysInMonth(int year, int month)
+{
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    // A year-less time (year < 0) may be any year: allow 29 February.
+    bool leap = year < 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
 bool valid(const ParsedTime &t)
 {
-    return t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= 31 && t.hour <= 24 &&
-           t.minute <= 59 && t.second <= 60;
+    return t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= daysInMonth(t.year, t.month) &&
+           t.hour <= 24 && t.minute <= 59 && t.second <= 60;
 }
 
 // Any ISO 8601 / RFC 3339 date-time: "2024-04-25T05:32:35.584725130Z",
