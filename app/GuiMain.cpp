@@ -12,8 +12,7 @@ namespace {
 bool hasDisplay()
 {
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-    if (!platform.isEmpty())
-        return true; // offscreen, vnc, ... chosen on purpose
+    if (!platform.isEmpty()) return true; // offscreen, vnc, ... chosen on purpose
     return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
 }
 } // namespace
@@ -28,12 +27,13 @@ int runGui(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("perfcase"));
     QApplication::setOrganizationName(QStringLiteral("perfcase"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Perfcase"));
     QApplication::setApplicationVersion(QStringLiteral(PERFCASE_VERSION));
     MainWindow window;
-    const QStringList arguments = QApplication::arguments();
-    if (arguments.size() > 1)
-        window.openCase(arguments.at(1));
+    // Shown first, so an error about the case appears over the window.
     window.show();
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() > 1) window.openCase(arguments.at(1));
     return QApplication::exec();
 }
 

@@ -1,0 +1,391 @@
+#include "MainWindow.h"
+
+#include "CaseFile.h"
+#include "CaseFileError.h"
+#include "ImportJob.h"
+#include "ImportProgressWidget.h"
+#include "LogTableModel.h"
+#include "LogTableView.h"
+#include "SourcesModel.h"
+#include "SourcesView.h"
+#include "UserIdentity.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <exception>
+
+namespace perfcase {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_sources(new SourcesModel(this)), m_logs(new LogTableModel(this)),
+      m_sourcesView(new SourcesView), m_logView(new LogTableView), m_stack(new QStackedWidget),
+      m_sourcesDock(new QDockWidget(tr("Sources"), this)), m_progress(new ImportProgressWidget),
+      m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only")))
+{
+    m_sourcesView->setModel(m_sources);
+    m_logView->setModel(m_logs);
+
+    auto *welcome = new QLabel(tr("<p><b>No case open.</b></p>"
+                                  "<p>File &gt; New creates a case, File &gt; Open opens one.<br>"
+                                  "Drop a .perfcase file here to open it, or log files and "
+                                  "folders to import them.</p>"));
+    welcome->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(welcome);
+    m_stack->addWidget(m_logView);
+    setCentralWidget(m_stack);
+
+    m_sourcesDock->setObjectName(QStringLiteral("sourcesDock"));
+    m_sourcesDock->setWidget(m_sourcesView);
+    m_sourcesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::TopDockWidgetArea, m_sourcesDock);
+    m_sourcesDock->hide();
+
+    m_readOnlyLabel->setToolTip(tr("This case file cannot be written: Import is disabled."));
+    m_readOnlyLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
+    m_readOnlyLabel->hide();
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_caseStatus);
+    connect(m_progress, &ImportProgressWidget::detailsRequested, this,
+            &MainWindow::showImportReport);
+    connect(m_progress, &ImportProgressWidget::cancelRequested, this, [this] {
+        if (m_job) m_job->cancel();
+    });
+    auto showModelError = [this](const QString &message) { statusBar()->showMessage(message); };
+    connect(m_sources, &SourcesModel::errorOccurred, this, showModelError);
+    connect(m_logs, &LogTableModel::errorOccurred, this, showModelError);
+    connect(m_sources, &SourcesModel::modelReset, this, &MainWindow::updateCaseStatus);
+
+    createActions();
+    setAcceptDrops(true);
+    setWindowTitle(tr("No case"));
+    if (const QScreen *screen = this->screen()) resize(screen->availableSize() * 0.85);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_new = file->addAction(tr("&New Case…"), this, &MainWindow::newCase);
+    m_new->setShortcut(QKeySequence::New);
+    m_open = file->addAction(tr("&Open Case…"), this, &MainWindow::chooseCase);
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    m_importFiles = file->addAction(tr("&Import Files…"), this, &MainWindow::chooseFilesToImport);
+    m_importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importFolder =
+        file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
+    m_importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_report = file->addAction(tr("Last Import &Report…"), this, &MainWindow::showImportReport);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_sourcesDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Perfcase"), this, [this] {
+        QMessageBox::about(this, tr("About Perfcase"),
+                           tr("<p><b>Perfcase %1</b></p><p>An investigation workbench for logs, "
+                              "metrics and traces, kept in one case file.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::openCase(const QString &path)
+{
+    if (m_job) {
+        statusBar()->showMessage(tr("Wait for the import to finish (or cancel it) first."));
+        return;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QString title;
+    bool readOnly = false;
+    try {
+        // A writable open also finishes or removes sources an earlier import
+        // left behind, before the models look.
+        auto file = CaseFile::open(absolute.toStdString(), CaseFile::Access::ReadWrite);
+        title = fromStd(file->meta("title"));
+        readOnly = file->isReadOnly();
+    } catch (const std::exception &error) {
+        if (const auto *caseError = dynamic_cast<const CaseFileError *>(&error);
+            caseError && caseError->kind() == CaseFileError::Missing)
+            m_recent.remove(absolute);
+        showError(tr("Cannot Open Case"),
+                  tr("Cannot open %1").arg(QDir::toNativeSeparators(absolute)),
+                  fromStd(error.what()));
+        return;
+    }
+    try {
+        m_sources->setCase(absolute);
+        m_logs->setCase(absolute);
+    } catch (const std::exception &error) {
+        // The models let go of the old case already: show no case at all.
+        m_sources->setCase({});
+        m_logs->setCase({});
+        m_casePath.clear();
+        m_stack->setCurrentIndex(0);
+        m_sourcesDock->hide();
+        m_readOnlyLabel->hide();
+        setWindowTitle(tr("No case"));
+        showError(tr("Cannot Open Case"),
+                  tr("Cannot read %1").arg(QDir::toNativeSeparators(absolute)),
+                  fromStd(error.what()));
+        updateCaseStatus();
+        updateActions();
+        return;
+    }
+    m_casePath = absolute;
+    m_readOnly = readOnly;
+    m_reportEntries.clear();
+    m_progress->hide(); // the last import was into another case
+    m_recent.add(absolute);
+    m_stack->setCurrentWidget(m_logView);
+    m_sourcesDock->show();
+    setWindowTitle(
+        tr("%1 — %2").arg(title.isEmpty() ? QFileInfo(absolute).completeBaseName() : title,
+                          QDir::toNativeSeparators(absolute)));
+    m_readOnlyLabel->setVisible(readOnly);
+    statusBar()->showMessage(readOnly ? tr("Opened read-only: this case file cannot be written, "
+                                           "so Import is disabled.")
+                                      : tr("Opened %1").arg(QDir::toNativeSeparators(absolute)),
+                             readOnly ? 0 : 5000);
+    updateCaseStatus();
+    updateActions();
+}
+
+bool MainWindow::importPaths(const QStringList &paths)
+{
+    QString refusal;
+    if (m_casePath.isEmpty())
+        refusal = tr("Open or create a case before importing.");
+    else if (m_readOnly)
+        refusal = tr("This case is read-only: nothing can be imported into it.");
+    else if (m_job)
+        refusal = tr("An import is running; wait for it or cancel it first.");
+    else if (paths.isEmpty())
+        refusal = tr("Nothing to import.");
+    if (!refusal.isEmpty()) {
+        statusBar()->showMessage(refusal, 8000);
+        return false;
+    }
+    m_job = new ImportJob(m_casePath, paths, this);
+    connect(m_job, &ImportJob::progress, m_progress, &ImportProgressWidget::setProgress);
+    connect(m_job, &ImportJob::fileStarted, m_progress, &ImportProgressWidget::setCurrentFile);
+    connect(m_job, &ImportJob::fileFinished, this, [this](const ImportOutcome &outcome) {
+        // Show each source as soon as it is ready; the log table waits for
+        // the end so it does not jump back to the top under the user.
+        if (outcome.status == ImportOutcome::Status::Imported) m_sources->refresh();
+    });
+    connect(m_job, &ImportJob::finished, this, &MainWindow::onImportFinished);
+    m_progress->start();
+    m_progress->show();
+    m_job->start();
+    updateActions();
+    return true;
+}
+
+void MainWindow::onImportFinished()
+{
+    ImportJob *job = m_job;
+    m_job = nullptr;
+    job->deleteLater(); // we are inside its signal
+
+    bool problems = false;
+    m_reportEntries.clear();
+    for (const ImportOutcome &outcome : job->outcomes()) {
+        using Severity = ImportReportDialog::Severity;
+        const Severity severity = outcome.status == ImportOutcome::Status::Failed
+                                      ? Severity::Problem
+                                  : ImportJob::needsAttention(outcome) ? Severity::Warning
+                                                                       : Severity::Ok;
+        m_reportEntries.append({QString::fromStdString(statusName(outcome.status)),
+                                QString::fromStdString(outcome.path), ImportJob::describe(outcome),
+                                severity});
+        problems = problems || severity != Severity::Ok;
+    }
+    m_reportSummary = job->summaryText();
+    m_sources->refresh();
+    m_logs->refresh();
+    updateActions();
+
+    if (!job->errorString().isEmpty()) {
+        m_progress->finish(tr("Import failed: %1").arg(job->errorString()), true);
+        showError(tr("Import Failed"),
+                  tr("Cannot import into %1").arg(QDir::toNativeSeparators(job->casePath())),
+                  job->errorString());
+    } else {
+        m_progress->finish(m_reportSummary, problems);
+        // A cancelled import was the user's choice: the status line is enough.
+        if (problems && !job->summary().cancelled) showImportReport();
+    }
+    Q_EMIT importFinished();
+    if (m_closeWhenIdle) close();
+}
+
+void MainWindow::showImportReport()
+{
+    if (m_reportEntries.isEmpty()) return;
+    auto *dialog = new ImportReportDialog(m_reportSummary, m_reportEntries, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::newCase()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Case"), dialogFolder(),
+                                                tr("Perfcase case files (*.perfcase)"), nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".perfcase");
+    try {
+        CaseFile::create(path.toStdString(), QFileInfo(path).completeBaseName().toStdString(),
+                         currentUserName());
+    } catch (const std::exception &error) {
+        showError(tr("Cannot Create Case"),
+                  tr("Cannot create %1").arg(QDir::toNativeSeparators(path)),
+                  fromStd(error.what()));
+        return;
+    }
+    openCase(path);
+}
+
+void MainWindow::chooseCase()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Case"), dialogFolder(),
+                                     tr("Perfcase case files (*.perfcase);;All files (*)"));
+    if (!path.isEmpty()) openCase(path);
+}
+
+void MainWindow::chooseFilesToImport()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), dialogFolder(),
+        tr("Logs (*.log *.txt *.json *.jsonl *.gz *.bz2);;All files (*)"));
+    if (!files.isEmpty()) importPaths(files);
+}
+
+void MainWindow::chooseFolderToImport()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Import Folder"), dialogFolder());
+    if (!folder.isEmpty()) importPaths({folder});
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recent.files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        // &1..&9 and &0 as mnemonics, as most editors do.
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path)), this,
+            [this, path] { openCase(path); });
+        action->setEnabled(!m_job);
+    }
+    if (files.isEmpty()) m_recentMenu->addAction(tr("No recent cases"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear Menu"), this, [this] { m_recent.clear(); })
+        ->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateActions()
+{
+    const bool busy = m_job;
+    m_new->setEnabled(!busy);
+    m_open->setEnabled(!busy);
+    const bool canImport = !m_casePath.isEmpty() && !m_readOnly && !busy;
+    m_importFiles->setEnabled(canImport);
+    m_importFolder->setEnabled(canImport);
+    m_report->setEnabled(!m_reportEntries.isEmpty());
+}
+
+void MainWindow::updateCaseStatus()
+{
+    if (m_casePath.isEmpty()) {
+        m_caseStatus->clear();
+        return;
+    }
+    const int sources = m_sources->rowCount();
+    m_caseStatus->setText((sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources)) +
+                          QStringLiteral(", ") +
+                          tr("%1 records").arg(QLocale().toString(m_sources->totalRecords())));
+}
+
+void MainWindow::showError(const QString &title, const QString &text, const QString &reason)
+{
+    // open(), not exec(): no nested event loop, and tests can inspect it.
+    auto *box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString MainWindow::dialogFolder() const
+{
+    return m_casePath.isEmpty() ? QDir::homePath() : QFileInfo(m_casePath).absolutePath();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_job) {
+        // Let the file in progress roll back, then close (onImportFinished).
+        m_closeWhenIdle = true;
+        m_job->cancel();
+        statusBar()->showMessage(tr("Cancelling the import before closing…"));
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        paths << url.toLocalFile();
+    event->acceptProposedAction();
+    if (paths.size() == 1 && paths.first().endsWith(QLatin1String(".perfcase")))
+        openCase(paths.first());
+    else
+        importPaths(paths);
+}
+
+} // namespace perfcase

@@ -7,6 +7,7 @@
 #include "Commands.h"
 #include "ExitCode.h"
 #include "QueryRunner.h"
+#include "UserIdentity.h"
 #include "logs/LogFormatRegistry.h"
 #include "sqlite/SqlError.h"
 
@@ -20,14 +21,6 @@
 namespace perfcase {
 
 namespace {
-
-std::string osUser()
-{
-    QByteArray user = qgetenv("USER");
-    if (user.isEmpty())
-        user = qgetenv("LOGNAME");
-    return user.isEmpty() ? std::string("unknown") : user.toStdString();
-}
 
 // RFC 4180: quote when needed, double the quotes.
 std::string csvField(std::string_view text)
@@ -56,7 +49,7 @@ int runNewCommand(const QStringList &arguments)
         cli.isSet(QStringLiteral("title")) ? cli.value(QStringLiteral("title"))
                                            : QFileInfo(path).completeBaseName();
     try {
-        auto file = CaseFile::create(path.toStdString(), title.toStdString(), osUser());
+        auto file = CaseFile::create(path.toStdString(), title.toStdString(), currentUserName());
         std::printf("created %s (case %s)\n", qPrintable(path), file->meta("case_uuid").c_str());
         return ExitOk;
     } catch (const CaseFileError &error) {

@@ -79,29 +79,21 @@ int fileYear(const std::string &path)
     return utc.tm_year + 1900;
 }
 
-std::string contentHash(const std::string &path)
+std::string contentHash(const std::string &path, const CancelToken &token)
 {
     auto input = InputStream::open(path);
     Sha256 hash;
     std::vector<char> buffer(1 << 20);
-    while (std::size_t n = input->read(buffer.data(), buffer.size()))
+    while (std::size_t n = input->read(buffer.data(), buffer.size())) {
+        if (token.isCancelled())
+            throw Cancelled{};
         hash.update(std::string_view(buffer.data(), n));
+    }
     return hash.hex();
 }
 
 } // namespace
 
-std::string statusName(ImportOutcome::Status status)
-{
-    switch (status) {
-    case ImportOutcome::Status::Imported: return "imported";
-    case ImportOutcome::Status::Duplicate: return "duplicate";
-    case ImportOutcome::Status::Skipped: return "skipped";
-    case ImportOutcome::Status::Failed: return "failed";
-    case ImportOutcome::Status::Cancelled: return "cancelled";
-    }
-    return "failed";
-}
 
 FileImporter::FileImporter(CaseFile &file, const LogFormatRegistry &formats)
     : m_file(file), m_formats(formats)
@@ -171,7 +163,13 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
                                         "AND options = ? LIMIT 1");
         sameSize.bind(1, outcome.bytes).bind(2, optionsKey);
         if (sameSize.step()) {
-            std::string key = contentHash(path) + "|" + optionsKey;
+            std::string key;
+            try {
+                key = contentHash(path, token) + "|" + optionsKey;
+            } catch (const Cancelled &) {
+                outcome.status = ImportOutcome::Status::Cancelled;
+                return outcome;
+            }
             Statement existing =
                 db.prepare("SELECT id FROM sources WHERE dedup_key = ? AND ready = 1 LIMIT 1");
             existing.bind(1, key);

@@ -15,7 +15,7 @@ ImportBatch::ImportBatch(CaseFile &file, const LogFormatRegistry &formats)
 ImportBatch::Summary ImportBatch::run(
     const std::vector<std::string> &paths, const ImportOptions &options, const CancelToken &token,
     const std::function<void(const ImportOutcome &)> &onFile,
-    const std::function<void(int, int, std::uint64_t, std::uint64_t)> &progress)
+    const BatchProgressFn &progress)
 {
     namespace fs = std::filesystem;
     struct Item
@@ -55,10 +55,12 @@ ImportBatch::Summary ImportBatch::run(
             outcome.status = ImportOutcome::Status::Failed;
             outcome.error = "no such file or folder";
         } else {
+            if (progress)
+                progress(index, count, item.path, 0, 0);
             outcome = importer.import(item.path, item.name, options, token,
                                       [&](std::uint64_t done, std::uint64_t total) {
                                           if (progress)
-                                              progress(index, count, done, total);
+                                              progress(index, count, item.path, done, total);
                                       });
         }
         if (outcome.status == ImportOutcome::Status::Skipped && item.named) {

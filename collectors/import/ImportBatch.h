@@ -29,12 +29,16 @@ public:
 
     ImportBatch(CaseFile &file, const LogFormatRegistry &formats);
 
-    // onFile is called with each outcome; progress with (file index, file
-    // count, bytes done, bytes total) for the file at hand.
+    // Progress of the file at hand: its index and path in the batch's order,
+    // the file count, and bytes of the file done / total.
+    using BatchProgressFn = std::function<void(int index, int count, const std::string &path,
+                                               std::uint64_t done, std::uint64_t total)>;
+
+    // onFile is called with each outcome as it is known.
     Summary run(const std::vector<std::string> &paths, const ImportOptions &options,
                 const CancelToken &token,
                 const std::function<void(const ImportOutcome &)> &onFile,
-                const std::function<void(int, int, std::uint64_t, std::uint64_t)> &progress = {});
+                const BatchProgressFn &progress = {});
 
 private:
     CaseFile &m_file;

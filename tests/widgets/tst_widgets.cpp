@@ -1,0 +1,779 @@
+// The window's models, the import job and the window itself, on cases built
+// from the real corpus. Expected values come from the input files (first
+// record, line counts), not from the code under test.
+#include "CaseFile.h"
+#include "CaseFileError.h"
+#include "ImportJob.h"
+#include "ImportProgressWidget.h"
+#include "ImportReportDialog.h"
+#include "LogTableModel.h"
+#include "LogTableView.h"
+#include "MainWindow.h"
+#include "RecentFiles.h"
+#include "SourcesModel.h"
+#include "SourcesView.h"
+#include "import/ImportBatch.h"
+#include "logs/LogFormatRegistry.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QColor>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <unistd.h>
+
+using namespace perfcase;
+
+namespace {
+
+const QString kCorpus = QStringLiteral(PERFCASE_CORPUS);
+const QString kTenK =
+    kCorpus + QStringLiteral("/nginx_access/elastic_examples_apache_combined_10k.log");
+const QString kZanbil = kCorpus + QStringLiteral("/nginx_access/combined_zanbil_shop.log");
+const QString kSmall = kCorpus + QStringLiteral("/nginx_access/combined_small.log");
+const QString kMultiline = kCorpus + QStringLiteral("/postgres_logs/multiline_param.log");
+
+// The earliest record of the 10k file (its rows are stored in time order).
+const QString kTenKFirstMessage =
+    QStringLiteral("83.149.9.216 - - [17/May/2015:10:05:00 +0000] \"GET "
+                   "/presentations/logstash-monitorama-2013/images/redis.png HTTP/1.1\" 200 25230");
+
+ImportBatch::Summary importInto(const QString &casePath, const QStringList &inputs)
+{
+    auto file = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadWrite);
+    const LogFormatRegistry formats;
+    ImportBatch batch(*file, formats);
+    std::vector<std::string> paths;
+    for (const QString &input : inputs)
+        paths.push_back(input.toStdString());
+    const CancelToken token;
+    auto summary = batch.run(paths, ImportOptions{}, token, {});
+    file->checkpoint();
+    return summary;
+}
+
+std::int64_t scalar(const QString &casePath, const char *sql)
+{
+    auto file = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadOnly);
+    return file->db().scalarInt(sql);
+}
+
+// Loads every page of the log model; returns how many fetchMore() calls it took.
+int fetchAll(LogTableModel &model)
+{
+    int fetches = 0;
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        ++fetches;
+    }
+    return fetches;
+}
+
+} // namespace
+
+class TestWidgets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sourcesModel_data();
+    void sourcesModel();
+    void sourcesModelTester();
+    void logModelPaging();
+    void logModelData_data();
+    void logModelData();
+    void logModelMultiline();
+    void logModelEmptyCase();
+    void modelsRefuseBadFiles_data();
+    void modelsRefuseBadFiles();
+    void recentFiles();
+    void progressWidget();
+    void importJob();
+    void importJobReportsFailures();
+    void importJobCancel();
+    void mainWindowSmoke();
+    void mainWindowDropAndReport();
+    void mainWindowCloseDuringImport();
+    void mainWindowBadCase();
+    void mainWindowReadOnly();
+
+private:
+    QString newCase(const QString &name, const QStringList &inputs);
+    QString bigInput();
+
+    QTemporaryDir m_dir;
+    QString m_tenK; // a case holding the 10k access log; tests only read it
+};
+
+// About 95 MB: the importer checks the token every MiB and reports its
+// progress at the start of the file, so a cancel sent on that first report
+// lands well inside the file even on a loaded machine.
+QString TestWidgets::bigInput()
+{
+    const QString big = m_dir.filePath(QStringLiteral("big-access.log"));
+    if (!QFileInfo::exists(big)) {
+        QFile in(kTenK);
+        QFile out(big);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(big));
+        const QByteArray chunk = in.readAll();
+        for (int i = 0; i < 40; ++i)
+            out.write(chunk);
+    }
+    return big;
+}
+
+QString TestWidgets::newCase(const QString &name, const QStringList &inputs)
+{
+    const QString path = m_dir.filePath(name);
+    CaseFile::create(path.toStdString(), "Test case " + name.toStdString(), "tester");
+    if (!inputs.isEmpty()) {
+        const auto summary = importInto(path, inputs);
+        if (summary.imported != int(inputs.size()))
+            qFatal("fixture import into %s failed", qPrintable(path));
+    }
+    return path;
+}
+
+void TestWidgets::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("perfcase-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_widgets"));
+    QSettings().clear();
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(kTenK), qPrintable(kTenK));
+    m_tenK = newCase(QStringLiteral("tenk.perfcase"), {kTenK});
+}
+
+void TestWidgets::sourcesModel_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QVariant>("display");
+    QTest::addColumn<QVariant>("edit");
+    QTest::addColumn<QString>("header");
+    const QString name = QStringLiteral("elastic_examples_apache_combined_10k.log");
+    QTest::newRow("id") << int(SourcesModel::Id) << QVariant(1) << QVariant(1)
+                        << QStringLiteral("ID");
+    QTest::newRow("name") << int(SourcesModel::Name) << QVariant(name) << QVariant(name)
+                          << QStringLiteral("Name");
+    QTest::newRow("kind") << int(SourcesModel::Kind) << QVariant(QStringLiteral("log"))
+                          << QVariant(QStringLiteral("log")) << QStringLiteral("Kind");
+    QTest::newRow("format") << int(SourcesModel::Format)
+                            << QVariant(QStringLiteral("access-combined"))
+                            << QVariant(QStringLiteral("access-combined"))
+                            << QStringLiteral("Format");
+    QTest::newRow("records") << int(SourcesModel::Records) << QVariant(QLocale().toString(10000))
+                             << QVariant(10000) << QStringLiteral("Records");
+    QTest::newRow("rejected") << int(SourcesModel::Rejected) << QVariant(QStringLiteral("0"))
+                              << QVariant(0) << QStringLiteral("Rejected");
+    QTest::newRow("state") << int(SourcesModel::State) << QVariant(QStringLiteral("complete"))
+                           << QVariant(QStringLiteral("complete")) << QStringLiteral("State");
+    // The file's earliest and latest lines (it is not in time order).
+    QTest::newRow("first") << int(SourcesModel::FirstTime)
+                           << QVariant(QStringLiteral("2015-05-17T10:05:00Z"))
+                           << QVariant(qint64(1431857100) * 1000000000)
+                           << QStringLiteral("First time");
+    QTest::newRow("last") << int(SourcesModel::LastTime)
+                          << QVariant(QStringLiteral("2015-05-20T21:05:59Z"))
+                          << QVariant(qint64(1432155959) * 1000000000)
+                          << QStringLiteral("Last time");
+}
+
+void TestWidgets::sourcesModel()
+{
+    QFETCH(int, column);
+    QFETCH(QVariant, display);
+    QFETCH(QVariant, edit);
+    QFETCH(QString, header);
+    SourcesModel model;
+    model.setCase(m_tenK);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.columnCount(), int(SourcesModel::ColumnCount));
+    QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), header);
+    const QModelIndex index = model.index(0, column);
+    QCOMPARE(model.data(index).toString(), display.toString());
+    QCOMPARE(model.data(index, Qt::EditRole).toLongLong(), edit.toLongLong());
+    QCOMPARE(model.data(index, Qt::EditRole).toString(), edit.toString());
+    QCOMPARE(model.totalRecords(), 10000);
+}
+
+void TestWidgets::sourcesModelTester()
+{
+    const QString path = newCase(QStringLiteral("sources-tester.perfcase"), {kTenK, kSmall});
+    SourcesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCase(path);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(1, SourcesModel::Name)).toString(),
+             QStringLiteral("combined_small.log"));
+    QCOMPARE(model.data(model.index(1, SourcesModel::Records), Qt::EditRole).toLongLong(), 3);
+    QCOMPARE(model.data(model.index(1, SourcesModel::Name), Qt::ToolTipRole).toString(), kSmall);
+    importInto(path, {kZanbil});
+    model.refresh();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.totalRecords(), 10000 + 3 + 1000);
+    model.setCase({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestWidgets::logModelPaging()
+{
+    LogTableModel model;
+    model.setCase(m_tenK);
+    // Only the first page is read on open.
+    QCOMPARE(model.rowCount(), LogTableModel::DefaultPageSize);
+    QVERIFY(model.rowCount() < 10000);
+    QVERIFY(model.canFetchMore({}));
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 2 * LogTableModel::DefaultPageSize);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), LogTableModel::DefaultPageSize);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2 * LogTableModel::DefaultPageSize - 1);
+
+    // 10 pages of 1000 hold the file; the model notices the end itself.
+    QCOMPARE(fetchAll(model), 8);
+    QCOMPARE(model.rowCount(), 10000);
+    QCOMPARE(qint64(model.rowCount()), scalar(m_tenK, "SELECT count(*) FROM v_logs"));
+    QVERIFY(!model.canFetchMore({}));
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.recordId(row - 1) < model.recordId(row));
+
+    // A small page size pages the same rows.
+    LogTableModel small;
+    small.setPageSize(300);
+    small.setCase(m_tenK);
+    QCOMPARE(small.rowCount(), 300);
+    QCOMPARE(fetchAll(small), 33); // 9,900 more rows, then one short page
+    QCOMPARE(small.rowCount(), 10000);
+    QCOMPARE(small.recordId(9999), model.recordId(9999));
+
+    // The tester checks every insert and reset. Its own fetchMore() calls
+    // stay off: Qt 6.4's tester runs them from its modelReset slot before it
+    // records the reset as over, and then blames the model for the insert.
+    LogTableModel tested;
+    QAbstractItemModelTester tester(&tested,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false);
+    tested.setCase(m_tenK);
+    QCOMPARE(fetchAll(tested), 9);
+    QCOMPARE(tested.rowCount(), 10000);
+    tested.refresh();
+    QCOMPARE(tested.rowCount(), LogTableModel::DefaultPageSize);
+}
+
+void TestWidgets::logModelData_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("messageStart");
+    QTest::addColumn<QColor>("levelColour"); // invalid: default colour
+
+    QTest::newRow("first record") << 0 << QStringLiteral("2015-05-17T10:05:00Z")
+                                  << QStringLiteral("info") << kTenKFirstMessage << QColor();
+    // The file's first 404 (line 63), the 26th record in time order.
+    QTest::newRow("404 is a warning")
+        << 25 << QStringLiteral("2015-05-17T10:05:22Z") << QStringLiteral("warning")
+        << QStringLiteral("66.249.73.185 - - [17/May/2015:10:05:22 +0000] \"GET "
+                          "/doc/index.html?org/elasticsearch/action/search/SearchResponse.html "
+                          "HTTP/1.1\" 404 294")
+        << QColor(0xd8, 0x6a, 0x00);
+    // The first 5xx in time order: on the third page.
+    QTest::newRow("500 is an error")
+        << 2057 << QStringLiteral("2015-05-18T03:05:34Z") << QStringLiteral("error")
+        << QStringLiteral("66.249.73.135 - - [18/May/2015:03:05:34 +0000] \"GET "
+                          "/misc/Title.php.txt HTTP/1.1\" 5")
+        << QColor(0xc6, 0x28, 0x28);
+}
+
+void TestWidgets::logModelData()
+{
+    QFETCH(int, row);
+    QFETCH(QString, time);
+    QFETCH(QString, level);
+    QFETCH(QString, messageStart);
+    QFETCH(QColor, levelColour);
+
+    LogTableModel model;
+    model.setCase(m_tenK);
+    while (model.rowCount() <= row && model.canFetchMore({}))
+        model.fetchMore({});
+    QVERIFY(row < model.rowCount());
+    QCOMPARE(model.headerData(LogTableModel::Time, Qt::Horizontal).toString(),
+             QStringLiteral("Time"));
+    QCOMPARE(model.data(model.index(row, LogTableModel::Time)).toString(), time);
+    QCOMPARE(model.data(model.index(row, LogTableModel::Source)).toString(),
+             QStringLiteral("elastic_examples_apache_combined_10k.log"));
+    QCOMPARE(model.data(model.index(row, LogTableModel::Level)).toString(), level);
+    const QString message = model.data(model.index(row, LogTableModel::Message)).toString();
+    QVERIFY2(message.startsWith(messageStart), qPrintable(message));
+    const QVariant colour = model.data(model.index(row, LogTableModel::Level), Qt::ForegroundRole);
+    QCOMPARE(colour.value<QColor>(), levelColour);
+    // Only the level cell is coloured.
+    QVERIFY(!model.data(model.index(row, LogTableModel::Message), Qt::ForegroundRole).isValid());
+}
+
+void TestWidgets::logModelMultiline()
+{
+    const QString path = newCase(QStringLiteral("multiline.perfcase"), {kMultiline});
+    LogTableModel model;
+    model.setCase(path);
+    QCOMPARE(model.rowCount(), 12);
+    QVERIFY(!model.canFetchMore({}));
+    // Record 6 of the file spans two lines: "... $2 = 'njchar\n\thello', $3 = 'aaaa'".
+    const QModelIndex cell = model.index(5, LogTableModel::Message);
+    QCOMPARE(model.data(cell).toString(),
+             QStringLiteral("2021-12-03 07:14:48.594 UTC [4913] user=user1,db=mydb DETAIL:  "
+                            "parameters: $1 = '1234', $2 = 'njchar"));
+    const QString tooltip = model.data(cell, Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("njchar")), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(QStringLiteral("hello")), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(QStringLiteral("aaaa")), qPrintable(tooltip));
+    QVERIFY(model.data(model.index(0, LogTableModel::Level)).toString() == QStringLiteral("info"));
+}
+
+void TestWidgets::logModelEmptyCase()
+{
+    const QString path = newCase(QStringLiteral("empty.perfcase"), {});
+    LogTableModel logs;
+    QAbstractItemModelTester tester(&logs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // see logModelPaging()
+    logs.setCase(path);
+    QCOMPARE(logs.rowCount(), 0);
+    QVERIFY(!logs.canFetchMore({}));
+    // Rows that arrive later show after a refresh.
+    importInto(path, {kSmall});
+    logs.refresh();
+    QCOMPARE(logs.rowCount(), 3);
+    QCOMPARE(logs.data(logs.index(1, LogTableModel::Level)).toString(), QStringLiteral("warning"));
+
+    SourcesModel sources;
+    sources.setCase(path);
+    QCOMPARE(sources.rowCount(), 1);
+}
+
+void TestWidgets::modelsRefuseBadFiles_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content"); // empty: do not create
+    QTest::addColumn<int>("kind");
+    QTest::newRow("missing") << QStringLiteral("missing.perfcase") << QByteArray()
+                             << int(CaseFileError::Missing);
+    QTest::newRow("text file") << QStringLiteral("notes.perfcase")
+                               << QByteArray("just some notes\n")
+                               << int(CaseFileError::NotACaseFile);
+    QTest::newRow("truncated header")
+        << QStringLiteral("cut.perfcase") << QByteArray("SQLite format 3\0", 16)
+        << int(CaseFileError::NotACaseFile);
+}
+
+void TestWidgets::modelsRefuseBadFiles()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(int, kind);
+    const QString path = m_dir.filePath(fileName);
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    SourcesModel sources;
+    sources.setCase(m_tenK);
+    try {
+        sources.setCase(path);
+        QFAIL("SourcesModel opened a bad file");
+    } catch (const CaseFileError &error) {
+        QCOMPARE(int(error.kind()), kind);
+    }
+    // A failed open leaves the model empty, not showing the previous case.
+    QCOMPARE(sources.rowCount(), 0);
+    QVERIFY(sources.casePath().isEmpty());
+
+    LogTableModel logs;
+    try {
+        logs.setCase(path);
+        QFAIL("LogTableModel opened a bad file");
+    } catch (const CaseFileError &error) {
+        QCOMPARE(int(error.kind()), kind);
+    }
+    QCOMPARE(logs.rowCount(), 0);
+    QVERIFY(!logs.canFetchMore({}));
+}
+
+void TestWidgets::recentFiles()
+{
+    RecentFiles recent(QStringLiteral("testRecent"));
+    recent.clear();
+    QVERIFY(recent.files().isEmpty());
+    QStringList created;
+    for (int i = 0; i < 12; ++i) {
+        const QString path = m_dir.filePath(QStringLiteral("recent%1.perfcase").arg(i));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        created << path;
+        recent.add(path);
+    }
+    QStringList files = recent.files();
+    QCOMPARE(files.size(), RecentFiles::DefaultMaximum);
+    QCOMPARE(files.first(), created.at(11)); // newest first
+    QCOMPARE(files.last(), created.at(2));
+    recent.add(created.at(5)); // reopening moves it to the front, once
+    files = recent.files();
+    QCOMPARE(files.first(), created.at(5));
+    QCOMPARE(files.count(created.at(5)), 1);
+    QCOMPARE(files.size(), RecentFiles::DefaultMaximum);
+    // Relative paths are stored absolute.
+    const QString cwd = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_dir.path()));
+    recent.add(QStringLiteral("recent0.perfcase"));
+    QVERIFY(QDir::setCurrent(cwd));
+    QCOMPARE(recent.files().first(), created.at(0));
+    // A file that is gone is dropped.
+    QVERIFY(QFile::remove(created.at(11)));
+    files = RecentFiles(QStringLiteral("testRecent")).files();
+    QVERIFY(!files.contains(created.at(11)));
+    QCOMPARE(files.size(), RecentFiles::DefaultMaximum - 1);
+    // Forgotten for good, not only hidden.
+    QCOMPARE(QSettings().value(QStringLiteral("testRecent")).toStringList().size(),
+             RecentFiles::DefaultMaximum - 1);
+    recent.remove(created.at(5));
+    QVERIFY(!recent.files().contains(created.at(5)));
+    recent.clear();
+    QVERIFY(recent.files().isEmpty());
+}
+
+void TestWidgets::progressWidget()
+{
+    ImportProgressWidget widget;
+    QSignalSpy cancel(&widget, &ImportProgressWidget::cancelRequested);
+    QSignalSpy details(&widget, &ImportProgressWidget::detailsRequested);
+    auto button = [&widget](const QString &text) {
+        for (auto *candidate : widget.findChildren<QToolButton *>()) {
+            if (candidate->text() == text) return candidate;
+        }
+        return static_cast<QToolButton *>(nullptr);
+    };
+    QToolButton *cancelButton = button(QStringLiteral("Cancel"));
+    QToolButton *detailsButton = button(QStringLiteral("Details…"));
+    QVERIFY(cancelButton && detailsButton);
+    widget.show();
+
+    widget.start();
+    QVERIFY(widget.isRunning());
+    QCOMPARE(widget.value(), 0);
+    QVERIFY(cancelButton->isVisible() && !detailsButton->isVisible());
+    widget.setCurrentFile(1, 4, QStringLiteral("/var/log/nginx/access%1.log"));
+    widget.setProgress(1, 4, 500, 1000);
+    QCOMPARE(widget.value(), 375); // (1 + 0.5) / 4 of the batch
+    QCOMPARE(widget.text(), QStringLiteral("Importing access%1.log (2 of 4)"));
+    widget.setProgress(3, 4, 1000, 1000);
+    QCOMPARE(widget.value(), 1000);
+    QTest::mouseClick(cancelButton, Qt::LeftButton);
+    QCOMPARE(cancel.count(), 1);
+    QVERIFY(!cancelButton->isEnabled()); // one request is enough
+    widget.setCurrentFile(2, 4, QStringLiteral("next.log"));
+    QCOMPARE(widget.text(), QStringLiteral("Cancelling…"));
+
+    // Once over, the outcome stays with a way to the report.
+    widget.finish(QStringLiteral("Imported 3 files; 1 failed"), true);
+    QVERIFY(!widget.isRunning());
+    QCOMPARE(widget.text(), QStringLiteral("Imported 3 files; 1 failed"));
+    QVERIFY(!cancelButton->isVisible() && detailsButton->isVisible());
+    QTest::mouseClick(detailsButton, Qt::LeftButton);
+    QCOMPARE(details.count(), 1);
+    widget.setProgress(0, 1, 1, 2); // a late report from a finished job changes nothing
+    QCOMPARE(widget.text(), QStringLiteral("Imported 3 files; 1 failed"));
+
+    widget.start();
+    QVERIFY(cancelButton->isVisible() && cancelButton->isEnabled());
+    QCOMPARE(widget.text(), QStringLiteral("Importing…"));
+}
+
+void TestWidgets::importJob()
+{
+    const QString path = newCase(QStringLiteral("job.perfcase"), {kTenK});
+    SourcesModel sources;
+    sources.setCase(path);
+    QCOMPARE(sources.rowCount(), 1);
+
+    ImportJob job(path, {kZanbil});
+    QSignalSpy finished(&job, &ImportJob::finished);
+    QSignalSpy files(&job, &ImportJob::fileFinished);
+    QSignalSpy progress(&job, &ImportJob::progress);
+    job.start();
+    QVERIFY(job.isRunning());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!job.isRunning());
+    QVERIFY2(job.errorString().isEmpty(), qPrintable(job.errorString()));
+    QCOMPARE(files.count(), 1);
+    const auto outcome = files.at(0).at(0).value<ImportOutcome>();
+    QCOMPARE(outcome.status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcome.records, 1000);
+    QCOMPARE(outcome.path, kZanbil.toStdString());
+    QVERIFY(progress.count() >= 1);
+    QCOMPARE(progress.at(0).at(1).toInt(), 1); // one file
+    const auto summary = finished.at(0).at(0).value<ImportBatch::Summary>();
+    QCOMPARE(summary.imported, 1);
+    QVERIFY(!summary.cancelled);
+    QVERIFY(job.summaryText().contains(QStringLiteral("Imported 1 file")));
+
+    sources.refresh();
+    QCOMPARE(sources.rowCount(), 2);
+    QCOMPARE(sources.data(sources.index(1, SourcesModel::Name)).toString(),
+             QStringLiteral("combined_zanbil_shop.log"));
+    QCOMPARE(sources.totalRecords(), 11000);
+}
+
+void TestWidgets::importJobReportsFailures()
+{
+    const QString path = newCase(QStringLiteral("failures.perfcase"), {kTenK});
+    const QString noTimes = m_dir.filePath(QStringLiteral("no-times.log"));
+    {
+        QFile file(noTimes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello\nthere is no timestamp here\n");
+    }
+    const QString missing = m_dir.filePath(QStringLiteral("missing.log"));
+    ImportJob job(path, {kTenK, noTimes, missing, kSmall});
+    QSignalSpy finished(&job, &ImportJob::finished);
+    job.start();
+    QVERIFY(finished.wait(30000));
+    const auto &outcomes = job.outcomes();
+    QCOMPARE(outcomes.size(), std::size_t(4));
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Duplicate);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[3].status, ImportOutcome::Status::Imported);
+    QCOMPARE(job.summary().failed, 2);
+    QVERIFY(job.summary().inputError);
+    QVERIFY(ImportJob::describe(outcomes[0]).contains(QStringLiteral("source #1")));
+    QVERIFY(ImportJob::describe(outcomes[2]).contains(QStringLiteral("no such file")));
+    QVERIFY(ImportJob::needsAttention(outcomes[1]));
+    QVERIFY(!ImportJob::needsAttention(outcomes[3]));
+    const QString summary = job.summaryText();
+    QVERIFY2(summary.contains(QStringLiteral("2 failed")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("1 already in the case")), qPrintable(summary));
+    QCOMPARE(scalar(path, "SELECT count(*) FROM v_sources"), 2);
+}
+
+void TestWidgets::importJobCancel()
+{
+    const QString big = bigInput();
+    QVERIFY(QFileInfo(big).size() > 90'000'000);
+    const QString path = newCase(QStringLiteral("cancel.perfcase"), {kSmall});
+    const qint64 logsBefore = scalar(path, "SELECT count(*) FROM logs");
+
+    ImportJob job(path, {big, kZanbil});
+    QSignalSpy progress(&job, &ImportJob::progress);
+    QSignalSpy finished(&job, &ImportJob::finished);
+    // Cancel as the first report is delivered, not at the next poll.
+    connect(&job, &ImportJob::progress, &job, &ImportJob::cancel);
+    job.start();
+    QVERIFY(QTest::qWaitFor([&] { return !job.isRunning(); }, 60000));
+    QVERIFY(progress.count() > 0);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(job.summary().cancelled);
+    QCOMPARE(job.outcomes().size(), std::size_t(1)); // the second file never started
+    QCOMPARE(job.outcomes()[0].status, ImportOutcome::Status::Cancelled);
+    QVERIFY(job.summaryText().contains(QStringLiteral("cancelled")));
+
+    // Nothing of the big file is left: no source, ready or not, and no rows.
+    QCOMPARE(scalar(path, "SELECT count(*) FROM sources"), 1);
+    QCOMPARE(scalar(path, "SELECT count(*) FROM logs"), logsBefore);
+    SourcesModel sources;
+    sources.setCase(path);
+    QCOMPARE(sources.rowCount(), 1);
+
+    // Destroying a running job cancels it too, and also leaves nothing.
+    {
+        ImportJob doomed(path, {big});
+        QSignalSpy started(&doomed, &ImportJob::progress);
+        doomed.start();
+        QVERIFY(started.wait(30000)); // returns as soon as the first report arrives
+        QVERIFY(doomed.isRunning());
+    }
+    QCOMPARE(scalar(path, "SELECT count(*) FROM sources"), 1);
+}
+
+void TestWidgets::mainWindowSmoke()
+{
+    const QString path = newCase(QStringLiteral("window.perfcase"), {kTenK});
+    MainWindow window;
+    window.show();
+    QVERIFY(window.importAction()->isEnabled() == false); // no case yet
+    window.openCase(path);
+    QCOMPARE(window.casePath(), path);
+    QVERIFY(!window.isReadOnly());
+    QVERIFY2(window.windowTitle().contains(QStringLiteral("Test case window.perfcase")),
+             qPrintable(window.windowTitle()));
+    QVERIFY(window.windowTitle().contains(path));
+    QVERIFY(window.importAction()->isEnabled());
+    QCOMPARE(window.importAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
+
+    // The views show the models' rows: one source, the first page of logs.
+    auto *sourcesView = window.findChild<SourcesView *>();
+    auto *logView = window.findChild<LogTableView *>();
+    QVERIFY(sourcesView && logView);
+    QVERIFY(sourcesView->isVisible() && logView->isVisible());
+    QCOMPARE(sourcesView->model()->rowCount(), 1);
+    QCOMPARE(logView->model()->rowCount(), LogTableModel::DefaultPageSize);
+    QCOMPARE(logView->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    QCOMPARE(logView->model()
+                 ->data(logView->model()->index(0, LogTableModel::Message))
+                 .toString()
+                 .left(kTenKFirstMessage.size()),
+             kTenKFirstMessage);
+
+    // Scrolling to the bottom loads the next page.
+    logView->scrollToBottom();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return logView->model()->rowCount() > LogTableModel::DefaultPageSize; }, 5000));
+
+    // An import through the window's own job.
+    QSignalSpy done(&window, &MainWindow::importFinished);
+    QVERIFY(window.importPaths({kZanbil}));
+    QVERIFY(window.currentImport());
+    QVERIFY(!window.importAction()->isEnabled()); // one import at a time
+    QVERIFY(!window.importPaths({kSmall}));
+    QSignalSpy jobFinished(window.currentImport(), &ImportJob::finished);
+    QVERIFY(jobFinished.wait(30000));
+    QVERIFY(done.count() == 1 || done.wait(5000));
+    QCOMPARE(window.sourcesModel()->rowCount(), 2);
+    QCOMPARE(sourcesView->model()->rowCount(), 2);
+    QVERIFY(!window.currentImport());
+    QVERIFY(window.importAction()->isEnabled());
+    auto *progress = window.findChild<ImportProgressWidget *>();
+    QVERIFY(progress);
+    QVERIFY(progress->isVisible());
+    QVERIFY(!progress->isRunning());
+    QCOMPARE(progress->text(),
+             QStringLiteral("Imported 1 file (%1 records)").arg(QLocale().toString(1000)));
+    QVERIFY(!window.findChild<ImportReportDialog *>()); // nothing to look at
+    QVERIFY(RecentFiles().files().contains(path));
+}
+
+void TestWidgets::mainWindowDropAndReport()
+{
+    const QString path = newCase(QStringLiteral("drop.perfcase"), {});
+    const QString noTimes = m_dir.filePath(QStringLiteral("drop-no-times.log"));
+    {
+        QFile file(noTimes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("no timestamp on this line\n");
+    }
+    MainWindow window;
+    window.show();
+    window.openCase(path);
+    QCOMPARE(window.sourcesModel()->rowCount(), 0);
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(kSmall), QUrl::fromLocalFile(noTimes)});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QSignalSpy done(&window, &MainWindow::importFinished);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(window.currentImport());
+    QVERIFY(done.wait(30000));
+    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    QCOMPARE(window.logModel()->rowCount(), 3);
+
+    // The failure is in the status bar and in a report listing every file.
+    auto *progress = window.findChild<ImportProgressWidget *>();
+    QVERIFY(progress && progress->isVisible());
+    QCOMPARE(progress->text(), QStringLiteral("Imported 1 file (3 records); 1 failed"));
+    auto *report = window.findChild<ImportReportDialog *>();
+    QVERIFY(report);
+    QVERIFY(report->isVisible());
+    QCOMPARE(report->entryCount(), 2);
+    const QString text = report->text();
+    QVERIFY2(text.contains(QStringLiteral("imported\t") + kSmall), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("failed\t") + noTimes), qPrintable(text));
+}
+
+void TestWidgets::mainWindowCloseDuringImport()
+{
+    const QString path = newCase(QStringLiteral("closing.perfcase"), {kSmall});
+    MainWindow window;
+    window.show();
+    window.openCase(path);
+    QSignalSpy done(&window, &MainWindow::importFinished);
+    QVERIFY(window.importPaths({bigInput()}));
+    QSignalSpy started(window.currentImport(), &ImportJob::progress);
+    QVERIFY(started.wait(30000));
+    // Closing asks the import to stop and waits for it without blocking.
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY(done.wait(30000));
+    QVERIFY(!window.isVisible());
+    QCOMPARE(scalar(path, "SELECT count(*) FROM sources"), 1);
+}
+
+void TestWidgets::mainWindowBadCase()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("bad.perfcase"));
+    {
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a database\n");
+    }
+    MainWindow window;
+    window.show();
+    window.openCase(m_tenK);
+    window.openCase(bad);
+    // The error names the file and the reason; the open case stays open.
+    auto *box = window.findChild<QMessageBox *>();
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(bad), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("not a case file")),
+             qPrintable(box->informativeText()));
+    QCOMPARE(window.casePath(), m_tenK);
+    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    box->close();
+
+    MainWindow fresh;
+    fresh.show();
+    fresh.openCase(m_dir.filePath(QStringLiteral("does-not-exist.perfcase")));
+    box = fresh.findChild<QMessageBox *>();
+    QVERIFY(box);
+    QVERIFY2(box->informativeText().contains(QStringLiteral("no such case file")),
+             qPrintable(box->informativeText()));
+    QVERIFY(fresh.casePath().isEmpty());
+    QVERIFY(!fresh.importAction()->isEnabled());
+}
+
+void TestWidgets::mainWindowReadOnly()
+{
+    if (::geteuid() == 0) QSKIP("root can write any file: a read-only case cannot be made here");
+    const QString path = newCase(QStringLiteral("readonly.perfcase"), {kSmall});
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    MainWindow window;
+    window.show();
+    window.openCase(path);
+    QCOMPARE(window.casePath(), path);
+    QVERIFY(window.isReadOnly());
+    QVERIFY(!window.importAction()->isEnabled());
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("read-only")));
+    QVERIFY(!window.importPaths({kZanbil}));
+    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"
