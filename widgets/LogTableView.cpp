@@ -8,32 +8,10 @@
 
 namespace perfcase {
 
-LogTableView::LogTableView(QWidget *parent) : QTableView(parent)
+LogTableView::LogTableView(QWidget *parent) : CaseTableView(parent)
 {
-    setWordWrap(false);
     setTextElideMode(Qt::ElideRight);
-    setSelectionBehavior(QAbstractItemView::SelectRows);
-    setAlternatingRowColors(true);
-    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
-    setShowGrid(false);
-    // Fixed heights: the view never measures rows, whatever their count.
-    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    verticalHeader()->hide();
-    horizontalHeader()->setStretchLastSection(true);
-    horizontalHeader()->setHighlightSections(false);
-    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
-
-void LogTableView::setModel(QAbstractItemModel *model)
-{
-    if (QAbstractItemModel *old = this->model()) disconnect(old, nullptr, this, nullptr);
-    QTableView::setModel(model);
-    if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::fitColumns);
-        fitColumns();
-    }
 }
 
 void LogTableView::fitColumns()

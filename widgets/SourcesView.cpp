@@ -7,30 +7,9 @@
 
 namespace perfcase {
 
-SourcesView::SourcesView(QWidget *parent) : QTableView(parent)
+SourcesView::SourcesView(QWidget *parent) : CaseTableView(parent)
 {
-    setWordWrap(false);
     setTextElideMode(Qt::ElideMiddle); // names are paths: keep both ends
-    setSelectionBehavior(QAbstractItemView::SelectRows);
-    setAlternatingRowColors(true);
-    setShowGrid(false);
-    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    verticalHeader()->hide();
-    horizontalHeader()->setStretchLastSection(true);
-    horizontalHeader()->setHighlightSections(false);
-    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
-
-void SourcesView::setModel(QAbstractItemModel *model)
-{
-    if (QAbstractItemModel *old = this->model()) disconnect(old, nullptr, this, nullptr);
-    QTableView::setModel(model);
-    if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &SourcesView::fitColumns);
-        fitColumns();
-    }
 }
 
 QSize SourcesView::sizeHint() const

@@ -1,22 +1,21 @@
 #pragma once
 
-#include <QTableView>
+#include "CaseTableView.h"
 
 namespace perfcase {
 
 // The table of a case's sources: compact, one line per source, columns
 // fitted to their content after each refresh.
-class SourcesView : public QTableView
+class SourcesView : public CaseTableView
 {
     Q_OBJECT
 
 public:
     explicit SourcesView(QWidget *parent = nullptr);
-    void setModel(QAbstractItemModel *model) override;
     QSize sizeHint() const override;
 
-private:
-    void fitColumns();
+protected:
+    void fitColumns() override;
 };
 
 } // namespace perfcase

@@ -10,6 +10,9 @@
 #include "sqlite/Database.h"
 
 #include <QByteArray>
+
+#include <bzlib.h>
+#include <zlib.h>
 #include <QDir>
 #include <QFile>
 #include <QString>
@@ -206,6 +209,32 @@ inline QString xfailFor(const QString &xfail, const QString &field)
             return entry.mid(colon + 1);
     }
     return {};
+}
+
+// Compressed copies of test input, made here so no fixture is needed.
+inline QByteArray gzipBytes(const QByteArray &plain)
+{
+    QByteArray out(int(compressBound(uLong(plain.size())) + 64), '\0');
+    z_stream stream{};
+    deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
+    stream.avail_in = uInt(plain.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(int(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
+inline QByteArray bzip2Bytes(const QByteArray &plain, int blockSize100k)
+{
+    unsigned int size = unsigned(plain.size() + plain.size() / 100 + 4096);
+    QByteArray out(int(size), '\0');
+    BZ2_bzBuffToBuffCompress(out.data(), &size, const_cast<char *>(plain.constData()),
+                             unsigned(plain.size()), blockSize100k, 0, 30);
+    out.resize(int(size));
+    return out;
 }
 
 } // namespace perfcase::testing

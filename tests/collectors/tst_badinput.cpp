@@ -40,21 +40,6 @@ QByteArray randomBytes(std::size_t size, unsigned seed)
     return bytes;
 }
 
-QByteArray gzipBytes(const QByteArray &plain)
-{
-    QByteArray out(int(compressBound(uLong(plain.size())) + 64), '\0');
-    z_stream stream{};
-    deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
-    stream.avail_in = uInt(plain.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
-
 // Everything zlib can get out of a (possibly cut) gzip stream.
 QByteArray gunzipWhatCan(const QByteArray &packed)
 {
@@ -75,16 +60,6 @@ QByteArray gunzipWhatCan(const QByteArray &packed)
             break;
     }
     inflateEnd(&stream);
-    return out;
-}
-
-QByteArray bzip2Bytes(const QByteArray &plain, int blockSize100k)
-{
-    unsigned int size = unsigned(plain.size() + plain.size() / 100 + 4096);
-    QByteArray out(int(size), '\0');
-    BZ2_bzBuffToBuffCompress(out.data(), &size, const_cast<char *>(plain.constData()),
-                             unsigned(plain.size()), blockSize100k, 0, 30);
-    out.resize(int(size));
     return out;
 }
 

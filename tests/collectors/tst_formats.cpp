@@ -24,33 +24,6 @@ using namespace perfcase::testing;
 
 namespace {
 
-QByteArray gzipBytes(const QByteArray &plain)
-{
-    QByteArray out;
-    out.resize(int(compressBound(uLong(plain.size())) + 64));
-    z_stream stream{};
-    deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY); // gzip wrapper
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
-    stream.avail_in = uInt(plain.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
-
-QByteArray bzip2Bytes(const QByteArray &plain)
-{
-    QByteArray out;
-    unsigned int size = unsigned(plain.size() + plain.size() / 100 + 1024);
-    out.resize(int(size));
-    BZ2_bzBuffToBuffCompress(out.data(), &size, const_cast<char *>(plain.constData()),
-                             unsigned(plain.size()), 9, 0, 30);
-    out.resize(int(size));
-    return out;
-}
-
 // The rows of a source as text, in time order, for comparing two imports.
 QStringList rowsOf(TempCase &c, std::int64_t source)
 {
@@ -484,7 +457,7 @@ void TestFormats::compressedSameRecords()
     QVERIFY(!plain.isEmpty());
     const QString packed = tmp.path() + (compression == QLatin1String("gzip") ? QStringLiteral("/x.log.gz")
                                                                               : QStringLiteral("/x.log.bz2"));
-    QVERIFY(writeAll(packed, compression == QLatin1String("gzip") ? gzipBytes(plain) : bzip2Bytes(plain)));
+    QVERIFY(writeAll(packed, compression == QLatin1String("gzip") ? gzipBytes(plain) : bzip2Bytes(plain, 9)));
 
     TempCase a, b;
     const ImportOutcome p = a.importOne(source);
