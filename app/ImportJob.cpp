@@ -2,7 +2,7 @@
 
 #include "CaseFile.h"
 #include "CaseFileError.h"
-#include "logs/LogFormatRegistry.h"
+#include "import/ImporterRegistry.h"
 #include "sqlite/SqlError.h"
 
 #include <QLocale>
@@ -77,8 +77,8 @@ ImportJob::WorkResult ImportJob::work()
     try {
         auto file = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
         file->requireWritable();
-        const LogFormatRegistry formats;
-        ImportBatch batch(*file, formats);
+        const ImporterRegistry importers;
+        ImportBatch batch(*file, importers);
         result.summary = batch.run(paths, m_options, m_token, onFile, onProgress);
         file->checkpoint();
     } catch (const CaseFileError &error) {

@@ -29,7 +29,9 @@ SourceWriter::SourceWriter(Database &db, const SourceSpec &spec)
       m_insertInstant(db.prepare("INSERT INTO instants(track_id, ts, name, severity, args) "
                                  "VALUES(?, ?, ?, ?, ?)")),
       m_insertError(db.prepare("INSERT INTO import_errors(source_id, line, byte, kind, message, "
-                               "excerpt) VALUES(?, ?, ?, ?, ?, ?)"))
+                               "excerpt) VALUES(?, ?, ?, ?, ?, ?)")),
+      m_insertObject(db.prepare("INSERT INTO objects(source_id, ts, kind, namespace, name, json) "
+                                "VALUES(?, ?, ?, ?, ?, ?)"))
 {
     Transaction transaction(db);
     db.prepare("INSERT INTO sources(uuid, kind, name, origin, format, compression, options, "
@@ -182,6 +184,19 @@ void SourceWriter::addInstant(std::int64_t trackId, std::int64_t ts, std::string
     countRow();
 }
 
+void SourceWriter::addObject(std::int64_t ts, std::string_view kind, std::string_view ns,
+                             std::string_view name, std::string_view json)
+{
+    m_insertObject.bind(1, m_sourceId).bind(2, ts).bind(3, kind);
+    if (ns.empty())
+        m_insertObject.bindNull(4);
+    else
+        m_insertObject.bind(4, ns);
+    m_insertObject.bind(5, name).bind(6, json).run();
+    noteTime(ts);
+    countRow();
+}
+
 void SourceWriter::addError(std::int64_t line, std::int64_t byte, std::string_view kind,
                             std::string_view message, std::string_view excerpt)
 {
@@ -234,8 +249,9 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
 {
     Timing timing;
     m_db.prepare("UPDATE sources SET records = ?, rejected = ?, ignored = ?, warnings = ?, "
-                 "state = ?, sha256 = ?, dedup_key = ?, first_raw_ns = ?, last_raw_ns = ? "
-                 "WHERE id = ?")
+                 "state = ?, sha256 = ?, dedup_key = ?, first_raw_ns = ?, last_raw_ns = ?, "
+                 "time_source = ?, clock_domain = ?, clock_offset_ns = ?, clock_origin = ?, "
+                 "clock_residual_ns = ? WHERE id = ?")
         .bind(1, summary.records)
         .bind(2, summary.rejected)
         .bind(3, summary.ignored)
@@ -245,7 +261,12 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
         .bind(7, summary.dedupKey)
         .bind(8, m_firstTs)
         .bind(9, m_lastTs)
-        .bind(10, m_sourceId)
+        .bind(10, summary.timeSource)
+        .bind(11, summary.clockDomain)
+        .bind(12, summary.clockOffsetNs)
+        .bind(13, summary.clockOrigin)
+        .bind(14, summary.clockResidualNs)
+        .bind(15, m_sourceId)
         .run();
     Statement trackCount = m_db.prepare("UPDATE tracks SET row_count = ? WHERE id = ?");
     for (const auto &[trackId, rows] : m_trackRows)

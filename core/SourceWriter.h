@@ -37,6 +37,11 @@ struct SourceSummary
     bool partial = false;
     std::string sha256;
     std::string dedupKey;
+    std::string timeSource = "data";
+    std::string clockDomain = "wall";
+    std::int64_t clockOffsetNs = 0;
+    std::string clockOrigin = "none";
+    std::optional<std::int64_t> clockResidualNs;
 };
 
 // Writes one source into a case: the row in `sources` first (not ready),
@@ -64,6 +69,9 @@ public:
     void addCounter(std::int64_t trackId, std::int64_t ts, double value);
     void addInstant(std::int64_t trackId, std::int64_t ts, std::string_view name,
                     std::optional<LogLevel> severity, std::string_view argsJson = {});
+    // A snapshot of structured state (an HPA, a pod) at a time, as JSON.
+    void addObject(std::int64_t ts, std::string_view kind, std::string_view ns,
+                   std::string_view name, std::string_view json);
     // kind is "error" or "warning"; only the first kMaxStoredErrors are kept.
     void addError(std::int64_t line, std::int64_t byte, std::string_view kind,
                   std::string_view message, std::string_view excerpt);
@@ -102,7 +110,8 @@ private:
     bool m_logsOutOfOrder = false;
     std::unordered_map<std::int64_t, std::int64_t> m_trackRows;
     std::chrono::steady_clock::time_point m_started;
-    Statement m_insertLog, m_insertSlice, m_insertCounter, m_insertInstant, m_insertError;
+    Statement m_insertLog, m_insertSlice, m_insertCounter, m_insertInstant, m_insertError,
+        m_insertObject;
 };
 
 } // namespace perfcase

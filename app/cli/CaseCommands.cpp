@@ -8,7 +8,7 @@
 #include "ExitCode.h"
 #include "QueryRunner.h"
 #include "UserIdentity.h"
-#include "logs/LogFormatRegistry.h"
+#include "import/ImporterRegistry.h"
 #include "sqlite/SqlError.h"
 
 #include <QByteArray>
@@ -188,11 +188,10 @@ int runFormatsCommand(const QStringList &arguments)
     cli.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     if (auto exit = cli.parse(arguments, 0, 0))
         return *exit;
-    LogFormatRegistry registry;
+    const ImporterRegistry registry;
     nlohmann::json list = nlohmann::json::array();
-    for (const auto &format : registry.formats())
-        list.push_back({{"id", format->id()}, {"kind", "log"}, {"title", format->title()},
-                        {"priority", format->priority()}});
+    for (const Importer *importer : registry.all())
+        list.push_back({{"id", importer->id()}, {"kind", importer->kind()}, {"title", importer->title()}});
     if (cli.isSet(QStringLiteral("json"))) {
         CliOutput::printLine(list.dump());
     } else {
@@ -201,7 +200,7 @@ int runFormatsCommand(const QStringList &arguments)
                         entry["kind"].get<std::string>().c_str(),
                         entry["title"].get<std::string>().c_str());
     }
-    for (const std::string &error : registry.loadErrors())
+    for (const std::string &error : registry.logFormats().loadErrors())
         CliOutput::warning(error, 0, -1, "format not loaded");
     return ExitOk;
 }

@@ -7,7 +7,7 @@
 #include "InterruptGuard.h"
 #include "TimeUtil.h"
 #include "import/ImportBatch.h"
-#include "logs/LogFormatRegistry.h"
+#include "import/ImporterRegistry.h"
 #include "logs/ZoneResolver.h"
 #include "sqlite/SqlError.h"
 
@@ -119,7 +119,8 @@ int runImportCommand(const QStringList &arguments)
             return cli.usageError(QStringLiteral("--at takes RFC 3339, Unix seconds or now-1h"));
     }
     const bool json = cli.isSet(QStringLiteral("json"));
-    if (options.format == "csv" || (!options.format.empty() && !LogFormatRegistry().find(options.format))) {
+    const ImporterRegistry importers;
+    if (!options.format.empty() && !importers.find(options.format)) {
         CliOutput::error("format " + options.format + " cannot be imported by this version yet");
         return ExitUsage;
     }
@@ -127,12 +128,11 @@ int runImportCommand(const QStringList &arguments)
     try {
         auto file = CaseFile::open(casePath, CaseFile::Access::ReadWrite);
         file->requireWritable();
-        LogFormatRegistry formats;
         InterruptGuard interrupt;
         std::vector<std::string> paths;
         for (const QString &path : positional)
             paths.push_back(path.toStdString());
-        ImportBatch batch(*file, formats);
+        ImportBatch batch(*file, importers);
         auto summary = batch.run(paths, options, interrupt.token(),
                                  [&](const ImportOutcome &outcome) { report(outcome, json); });
         file->checkpoint();

@@ -8,15 +8,16 @@
 namespace perfcase {
 
 class CaseFile;
-class LogFormatRegistry;
+class ImporterRegistry;
 
 // Imports one file into a case as one source: sniffs the format (unless
 // given), skips bytes already imported with the same options, streams the
-// rows in, and makes the source ready, or leaves no trace at all.
+// rows in through the format's importer, and makes the source ready, or
+// leaves no trace at all.
 class FileImporter
 {
 public:
-    FileImporter(CaseFile &file, const LogFormatRegistry &formats);
+    FileImporter(CaseFile &file, const ImporterRegistry &importers);
 
     // A file whose format is not recognised comes back Skipped (the caller
     // decides whether that is an error); a file with no readable record
@@ -28,7 +29,7 @@ public:
 
 private:
     CaseFile &m_file;
-    const LogFormatRegistry &m_formats;
+    const ImporterRegistry &m_importers;
 };
 
 } // namespace perfcase

@@ -16,12 +16,10 @@ std::vector<WalkedFile> walkFolder(const std::string &folder)
         const fs::path &path = it->path();
         const std::string leaf = path.filename().string();
         if (!leaf.empty() && leaf[0] == '.') {
-            if (it->is_directory(error))
-                it.disable_recursion_pending();
+            if (it->is_directory(error)) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_symlink(error) || !it->is_regular_file(error))
-            continue;
+        if (it->is_symlink(error) || !it->is_regular_file(error)) continue;
         files.push_back({path.string(), fs::relative(path, folder, error).generic_string()});
     }
     std::sort(files.begin(), files.end(),

@@ -7,15 +7,14 @@
 
 namespace perfcase {
 
-ImportBatch::ImportBatch(CaseFile &file, const LogFormatRegistry &formats)
-    : m_file(file), m_formats(formats)
-{
-}
+ImportBatch::ImportBatch(CaseFile &file, const ImporterRegistry &importers)
+    : m_file(file), m_importers(importers)
+{}
 
-ImportBatch::Summary ImportBatch::run(
-    const std::vector<std::string> &paths, const ImportOptions &options, const CancelToken &token,
-    const std::function<void(const ImportOutcome &)> &onFile,
-    const BatchProgressFn &progress)
+ImportBatch::Summary ImportBatch::run(const std::vector<std::string> &paths,
+                                      const ImportOptions &options, const CancelToken &token,
+                                      const std::function<void(const ImportOutcome &)> &onFile,
+                                      const BatchProgressFn &progress)
 {
     namespace fs = std::filesystem;
     struct Item
@@ -39,7 +38,7 @@ ImportBatch::Summary ImportBatch::run(
         items.push_back({path, name, true});
     }
 
-    FileImporter importer(m_file, m_formats);
+    FileImporter importer(m_file, m_importers);
     std::vector<bool> folderImported(folders.size(), false);
     const int count = int(items.size());
     for (int index = 0; index < count; ++index) {
@@ -55,8 +54,7 @@ ImportBatch::Summary ImportBatch::run(
             outcome.status = ImportOutcome::Status::Failed;
             outcome.error = "no such file or folder";
         } else {
-            if (progress)
-                progress(index, count, item.path, 0, 0);
+            if (progress) progress(index, count, item.path, 0, 0);
             outcome = importer.import(item.path, item.name, options, token,
                                       [&](std::uint64_t done, std::uint64_t total) {
                                           if (progress)
@@ -68,14 +66,22 @@ ImportBatch::Summary ImportBatch::run(
             outcome.status = ImportOutcome::Status::Failed;
         }
         switch (outcome.status) {
-        case ImportOutcome::Status::Imported: ++summary.imported; break;
-        case ImportOutcome::Status::Duplicate: ++summary.duplicates; break;
-        case ImportOutcome::Status::Skipped: ++summary.skipped; break;
+        case ImportOutcome::Status::Imported:
+            ++summary.imported;
+            break;
+        case ImportOutcome::Status::Duplicate:
+            ++summary.duplicates;
+            break;
+        case ImportOutcome::Status::Skipped:
+            ++summary.skipped;
+            break;
         case ImportOutcome::Status::Failed:
             ++summary.failed;
             summary.inputError = true;
             break;
-        case ImportOutcome::Status::Cancelled: summary.cancelled = true; break;
+        case ImportOutcome::Status::Cancelled:
+            summary.cancelled = true;
+            break;
         }
         if (outcome.status == ImportOutcome::Status::Imported ||
             outcome.status == ImportOutcome::Status::Duplicate) {
@@ -85,10 +91,8 @@ ImportBatch::Summary ImportBatch::run(
                     folderImported[f] = true;
             }
         }
-        if (onFile)
-            onFile(outcome);
-        if (summary.cancelled)
-            break;
+        if (onFile) onFile(outcome);
+        if (summary.cancelled) break;
     }
     for (std::size_t f = 0; f < folders.size() && !summary.cancelled; ++f) {
         if (!folderImported[f]) {
@@ -98,8 +102,7 @@ ImportBatch::Summary ImportBatch::run(
             outcome.status = ImportOutcome::Status::Failed;
             outcome.error = "nothing importable in this folder";
             ++summary.failed;
-            if (onFile)
-                onFile(outcome);
+            if (onFile) onFile(outcome);
         }
     }
     return summary;

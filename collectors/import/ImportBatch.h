@@ -10,7 +10,7 @@
 namespace perfcase {
 
 class CaseFile;
-class LogFormatRegistry;
+class ImporterRegistry;
 
 // Imports what a user named — files and folders — one file per source, in
 // CLI.md's order, and reports each file as it finishes. The command line and
@@ -27,7 +27,7 @@ public:
         bool inputError = false;
     };
 
-    ImportBatch(CaseFile &file, const LogFormatRegistry &formats);
+    ImportBatch(CaseFile &file, const ImporterRegistry &importers);
 
     // Progress of the file at hand: its index and path in the batch's order,
     // the file count, and bytes of the file done / total.
@@ -36,13 +36,12 @@ public:
 
     // onFile is called with each outcome as it is known.
     Summary run(const std::vector<std::string> &paths, const ImportOptions &options,
-                const CancelToken &token,
-                const std::function<void(const ImportOutcome &)> &onFile,
+                const CancelToken &token, const std::function<void(const ImportOutcome &)> &onFile,
                 const BatchProgressFn &progress = {});
 
 private:
     CaseFile &m_file;
-    const LogFormatRegistry &m_formats;
+    const ImporterRegistry &m_importers;
 };
 
 } // namespace perfcase

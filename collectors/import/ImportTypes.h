@@ -30,7 +30,14 @@ struct ImportNotice
 // How one file went; the fields of one `import --json` line.
 struct ImportOutcome
 {
-    enum class Status { Imported, Duplicate, Skipped, Failed, Cancelled };
+    enum class Status
+    {
+        Imported,
+        Duplicate,
+        Skipped,
+        Failed,
+        Cancelled
+    };
     Status status = Status::Failed;
     std::string path;
     std::int64_t sourceId = 0;

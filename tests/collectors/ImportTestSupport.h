@@ -6,6 +6,7 @@
 
 #include "CaseFile.h"
 #include "import/ImportBatch.h"
+#include "import/ImporterRegistry.h"
 #include "logs/LogFormatRegistry.h"
 #include "sqlite/Database.h"
 
@@ -84,10 +85,15 @@ inline QString show(std::optional<std::int64_t> value)
                              static_cast<long long>(frac));
 }
 
+inline const ImporterRegistry &importers()
+{
+    static const ImporterRegistry registry;
+    return registry;
+}
+
 inline const LogFormatRegistry &registry()
 {
-    static LogFormatRegistry formats;
-    return formats;
+    return importers().logFormats();
 }
 
 // A fresh case file in its own temporary folder.
@@ -112,7 +118,7 @@ public:
     {
         std::vector<ImportOutcome> outcomes;
         CancelToken token;
-        ImportBatch batch(*m_file, registry());
+        ImportBatch batch(*m_file, importers());
         auto s = batch.run(paths, options, token,
                            [&](const ImportOutcome &o) { outcomes.push_back(o); });
         if (summary)

@@ -35,6 +35,15 @@ std::int64_t count(Database &db, const char *sql)
     return db.scalarInt(sql);
 }
 
+SourceSummary summaryOf(std::int64_t records, const std::string &sha256, const std::string &key)
+{
+    SourceSummary summary;
+    summary.records = records;
+    summary.sha256 = sha256;
+    summary.dedupKey = key;
+    return summary;
+}
+
 SourceSpec logSpec(const std::string &name)
 {
     SourceSpec spec;
@@ -170,7 +179,7 @@ private Q_SLOTS:
             for (int i = 0; i < 20000; ++i)
                 writer.addLog(track, 1000 + i, LogLevel::Info, "a fairly long line of log text " +
                                                                    std::to_string(i), i + 1);
-            writer.finish({20000, 0, 0, 0, false, "x", "x"});
+            writer.finish(summaryOf(20000, "x", "x"));
         }
         file.reset();
         // Overwrite the middle of the file with garbage: pages of logs break.
@@ -206,7 +215,7 @@ private Q_SLOTS:
         writer.addLog(track, 3'000, std::nullopt, "done", 3);
         QCOMPARE(count(db, "SELECT count(*) FROM v_logs"), std::int64_t(0));
         QCOMPARE(count(db, "SELECT count(*) FROM v_sources"), std::int64_t(0));
-        writer.finish({3, 0, 0, 0, false, "hash", "hash|{}"});
+        writer.finish(summaryOf(3, "hash", "hash|{}"));
         QCOMPARE(count(db, "SELECT count(*) FROM v_logs"), std::int64_t(3));
         // Row ids follow time within a source (the log table pages by id).
         Statement order = db.prepare("SELECT ts, level, message, line FROM v_logs ORDER BY id");
@@ -335,7 +344,7 @@ private Q_SLOTS:
             SourceWriter writer(file->db(), logSpec("q"));
             auto track = writer.addTrack("log", "q");
             writer.addLog(track, 1, LogLevel::Error, "gateway timeout", 1);
-            writer.finish({1, 0, 0, 0, false, "h", "h|{}"});
+            writer.finish(summaryOf(1, "h", "h|{}"));
             prepared = true;
         }
         QueryRunner runner(path(QStringLiteral("query.perfcase")).toStdString());

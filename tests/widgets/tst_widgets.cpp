@@ -13,7 +13,7 @@
 #include "SourcesModel.h"
 #include "SourcesView.h"
 #include "import/ImportBatch.h"
-#include "logs/LogFormatRegistry.h"
+#include "import/ImporterRegistry.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -51,8 +51,8 @@ const QString kTenKFirstMessage =
 ImportBatch::Summary importInto(const QString &casePath, const QStringList &inputs)
 {
     auto file = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadWrite);
-    const LogFormatRegistry formats;
-    ImportBatch batch(*file, formats);
+    const ImporterRegistry importers;
+    ImportBatch batch(*file, importers);
     std::vector<std::string> paths;
     for (const QString &input : inputs)
         paths.push_back(input.toStdString());
