@@ -135,6 +135,14 @@ int runImportCommand(const QStringList &arguments)
         ImportBatch batch(*file, importers);
         auto summary = batch.run(paths, options, interrupt.token(),
                                  [&](const ImportOutcome &outcome) { report(outcome, json); });
+        for (const ClockAligner::Proposal &aligned : summary.aligned) {
+            std::fprintf(stderr,
+                         "perfcase: note: source #%lld aligned to source #%lld by %d matching "
+                         "requests: offset %+.6f s, residual %.3f ms\n",
+                         static_cast<long long>(aligned.sourceId),
+                         static_cast<long long>(aligned.referenceSourceId), aligned.matches,
+                         double(aligned.offsetNs) / 1e9, double(aligned.residualNs) / 1e6);
+        }
         file->checkpoint();
         if (summary.cancelled || interrupt.interrupted()) {
             CliOutput::error("interrupted: the file in progress was rolled back; finished files stay");

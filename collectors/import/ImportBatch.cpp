@@ -2,6 +2,9 @@
 
 #include "FileImporter.h"
 #include "FolderWalker.h"
+#include "UserIdentity.h"
+
+#include "CaseFile.h"
 
 #include <filesystem>
 
@@ -93,6 +96,11 @@ ImportBatch::Summary ImportBatch::run(const std::vector<std::string> &paths,
         }
         if (onFile) onFile(outcome);
         if (summary.cancelled) break;
+    }
+    if (summary.imported > 0 && !summary.cancelled) {
+        // A trace without wall-clock metadata may line up with a HAR or an
+        // access log that just arrived (or that it just joined).
+        summary.aligned = ClockAligner::alignUnaligned(m_file.db(), currentUserName());
     }
     for (std::size_t f = 0; f < folders.size() && !summary.cancelled; ++f) {
         if (!folderImported[f]) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CancelToken.h"
+#include "ClockAligner.h"
 #include "ImportTypes.h"
 
 #include <functional>
@@ -25,6 +26,8 @@ public:
         // CLI.md: 0 when every named file and every recognised file in a
         // named folder was imported (or was a duplicate), else 3.
         bool inputError = false;
+        // Clocks aligned by anchors once the files were in (ClockAligner).
+        std::vector<ClockAligner::Proposal> aligned;
     };
 
     ImportBatch(CaseFile &file, const ImporterRegistry &importers);

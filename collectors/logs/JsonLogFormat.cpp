@@ -100,6 +100,8 @@ public:
         result.timeless = false;
         result.level.reset();
         result.durationMs.reset();
+        result.request = {};
+        result.status = {};
         std::size_t brace = line.find('{');
         // Allow a short prefix such as docker compose's "caddy  | ".
         if (brace == std::string_view::npos || brace > 64 ||

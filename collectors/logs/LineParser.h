@@ -25,6 +25,10 @@ struct LineResult
     // which also becomes a slice ending at the record's time.
     std::optional<double> durationMs;
     std::string_view durationName;
+    // An HTTP request line ("GET /x HTTP/1.1") and status the line records
+    // (access logs), which also become slices on the requests track.
+    std::string_view request;
+    std::string_view status;
     // Storage for a message the parser had to build (JSON lines).
     std::string ownedMessage;
 };

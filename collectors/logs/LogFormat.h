@@ -30,6 +30,8 @@ public:
     const std::vector<FormatSample> &samples() const { return m_samples; }
     // The track for durations found in lines ("postgres.statement_duration"), if any.
     const std::string &durationTrack() const { return m_durationTrack; }
+    // The track for HTTP requests found in lines ("http.requests"), if any.
+    const std::string &requestsTrack() const { return m_requestsTrack; }
     // False when the format's times carry no year (RFC 3164 syslog).
     virtual bool hasYear() const { return true; }
 
@@ -39,7 +41,7 @@ public:
     void checkSamples() const;
 
 protected:
-    std::string m_id, m_title, m_durationTrack;
+    std::string m_id, m_title, m_durationTrack, m_requestsTrack;
     int m_priority = 0;
     std::vector<FormatSample> m_samples;
 };

@@ -7,14 +7,16 @@
 #include "io/InputStream.h"
 #include "io/LineReader.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
+#include <cstdlib>
 
 namespace perfcase {
 
 LogImporter::LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer,
-                         std::int64_t trackId, std::string durationTrack)
-    : m_parser(parser), m_zone(zone), m_writer(writer), m_trackId(trackId),
-      m_durationTrack(std::move(durationTrack))
+                         std::int64_t trackId, const LogFormat &format)
+    : m_parser(parser), m_zone(zone), m_writer(writer), m_trackId(trackId), m_format(format)
 {
 }
 
@@ -144,6 +146,8 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
         m_durationMs = m_line.durationMs;
         if (m_durationMs)
             m_durationName.assign(m_line.durationName);
+        m_request.assign(m_line.request);
+        m_status.assign(m_line.status);
         return;
     }
     if (!m_open) {
@@ -175,15 +179,42 @@ void LogImporter::flush()
         m_message.pop_back();
     m_writer.addLog(m_trackId, m_ts, m_level, m_message, m_recordLine);
     ++m_result.records;
-    if (m_durationMs && !m_durationTrack.empty()) {
+    if (!m_request.empty() && !m_format.requestsTrack().empty())
+        writeRequest();
+    if (m_durationMs && !m_format.durationTrack().empty()) {
         if (!m_durationTrackId)
-            m_durationTrackId = m_writer.addTrack("slice", m_durationTrack, "ns");
+            m_durationTrackId = m_writer.addTrack("slice", m_format.durationTrack(), "ns");
         auto dur = std::int64_t(std::llround(*m_durationMs * 1e6));
         // The server logs a statement when it ends: the slice ends at the record.
         std::string_view name = m_durationName.empty() ? std::string_view("(statement)")
                                                        : std::string_view(m_durationName);
         m_writer.addSlice(m_durationTrackId, m_ts - dur, dur, utf8Prefix(name, 500), "sql");
     }
+}
+
+void LogImporter::writeRequest()
+{
+    // "GET /api/x?y=1 HTTP/1.1" -> method and target; anything else is kept
+    // whole as the name (a malformed request line is still a request).
+    std::string_view request = m_request;
+    std::string_view method, target;
+    auto space = request.find(' ');
+    if (space != std::string_view::npos) {
+        method = request.substr(0, space);
+        target = request.substr(space + 1);
+        auto protocol = target.rfind(" HTTP/");
+        if (protocol != std::string_view::npos)
+            target = target.substr(0, protocol);
+    }
+    if (!m_requestsTrackId)
+        m_requestsTrackId = m_writer.addTrack("slice", m_format.requestsTrack(), "ns");
+    nlohmann::json args = {{"method", method}, {"url", target}};
+    if (!m_status.empty())
+        args["status"] = std::atoi(m_status.c_str());
+    const std::string name = method.empty() ? m_request : std::string(method) + " " + std::string(target);
+    // Access logs carry no duration here: a zero-length slice at the logged time.
+    m_writer.addSlice(m_requestsTrackId, m_ts, 0, utf8Prefix(name, 500), "http",
+                      0, args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace perfcase

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LineParser.h"
+#include "LogFormat.h"
 #include "import/CancelToken.h"
 #include "import/ImportTypes.h"
 
@@ -33,8 +34,10 @@ public:
         ImportNotice firstRejection;
     };
 
+    // Durations and HTTP requests found in lines go to the format's duration
+    // and requests tracks (created when first needed).
     LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer,
-                std::int64_t trackId, std::string durationTrack);
+                std::int64_t trackId, const LogFormat &format);
 
     void setTimelessBase(std::optional<std::int64_t> at) { m_lastTs = at; }
     // Throws Cancelled when token is cancelled.
@@ -44,6 +47,7 @@ public:
 private:
     void onLine(std::string_view text, std::int64_t number, std::int64_t offset, bool cut);
     void flush();
+    void writeRequest();
     void reject(std::int64_t number, std::int64_t offset, const std::string &why,
                 std::string_view text);
     void warnOnce(bool &flag, std::int64_t number, std::int64_t offset, const std::string &why);
@@ -54,8 +58,9 @@ private:
     ZoneResolver &m_zone;
     SourceWriter &m_writer;
     std::int64_t m_trackId;
-    std::string m_durationTrack;
+    const LogFormat &m_format;
     std::int64_t m_durationTrackId = 0;
+    std::int64_t m_requestsTrackId = 0;
 
     LineResult m_line;
     Result m_result;
@@ -69,6 +74,7 @@ private:
     bool m_recordOverflowReported = false;
     std::optional<double> m_durationMs;
     std::string m_durationName;
+    std::string m_request, m_status;
     std::optional<std::int64_t> m_lastTs;
 
     std::string m_scratch;

@@ -34,6 +34,8 @@ public:
         result.level.reset();
         result.durationMs.reset();
         result.durationName = {};
+        result.request = {};
+        result.status = {};
         const auto &patterns = m_format.patterns();
         for (std::size_t i = 0; i < patterns.size(); ++i) {
             const RegexLogFormat::Pattern &pattern = patterns[i];
@@ -47,6 +49,10 @@ public:
             result.message = pattern.msg >= 0 && match.hasGroup(pattern.msg) ? match.group(pattern.msg)
                                                                              : line;
             readLevel(pattern, match, line, result);
+            if (pattern.request >= 0 && match.hasGroup(pattern.request)) {
+                result.request = match.group(pattern.request);
+                result.status = match.group(pattern.status);
+            }
             if (pattern.durMs >= 0 && match.hasGroup(pattern.durMs)) {
                 std::string_view text = match.group(pattern.durMs);
                 double value = 0;
@@ -113,6 +119,7 @@ RegexLogFormat::RegexLogFormat(const nlohmann::json &definition)
     m_priority = definition.value("priority", 0);
     const std::string defaultLevel = definition.value("level", std::string("group"));
     m_durationTrack = definition.value("duration-track", std::string());
+    m_requestsTrack = definition.value("requests-track", std::string());
     for (const auto &entry : definition.at("patterns")) {
         const std::string regex = entry.at("regex").get<std::string>();
         bool timeless = entry.value("timeless", false);
@@ -127,6 +134,7 @@ RegexLogFormat::RegexLogFormat(const nlohmann::json &definition)
             pattern.pri = pattern.regex.groupIndex("pri");
             pattern.durMs = pattern.regex.groupIndex("dur_ms");
             pattern.durName = pattern.regex.groupIndex("dur_name");
+            pattern.request = pattern.regex.groupIndex("request");
             if (!timeless && pattern.ts < 0)
                 throw std::runtime_error("a pattern without (?<ts>...) must say \"timeless\": true");
             m_patterns.push_back(std::move(pattern));

@@ -28,7 +28,8 @@ public:
         TimePattern time;
         bool timeless = false;
         LevelSource levelSource = LevelSource::Group;
-        int ts = -1, level = -1, msg = -1, status = -1, pri = -1, durMs = -1, durName = -1;
+        int ts = -1, level = -1, msg = -1, status = -1, pri = -1, durMs = -1, durName = -1,
+            request = -1;
     };
     const std::vector<Pattern> &patterns() const { return m_patterns; }
 

@@ -35,7 +35,7 @@ ImporterResult TextLogImporter::run(ImportContext &context) const
     LineReader reader(context.input);
     auto parser = m_format.makeParser();
     std::int64_t track = context.writer.addTrack("log", context.name);
-    LogImporter importer(*parser, zone, context.writer, track, m_format.durationTrack());
+    LogImporter importer(*parser, zone, context.writer, track, m_format);
     importer.setTimelessBase(context.options.at);
     LogImporter::Result lines =
         importer.run(reader, context.input, context.token, context.progress);
