@@ -113,7 +113,14 @@ CREATE TABLE logs(
   line INTEGER,
   template_id INTEGER
 );
-CREATE INDEX logs_ts ON logs(ts);
+CREATE TABLE log_blocks(
+  track_id INTEGER NOT NULL,
+  first_id INTEGER NOT NULL,
+  last_id INTEGER NOT NULL,
+  first_ts INTEGER NOT NULL,
+  last_ts INTEGER NOT NULL
+);
+CREATE INDEX log_blocks_track_ts ON log_blocks(track_id, first_ts);
 CREATE VIRTUAL TABLE logs_fts USING fts5(message, content='logs', content_rowid='id', columnsize=0);
 CREATE TABLE objects(
   id INTEGER PRIMARY KEY,
@@ -207,6 +214,11 @@ CREATE TEMP VIEW v_logs AS
          json_extract(t.labels, '$.pod') AS pod, json_extract(t.labels, '$.container') AS container,
          l.template_id
   FROM main.logs l JOIN main.tracks t ON t.id = l.track_id
+       JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
+CREATE TEMP VIEW v_log_blocks AS
+  SELECT b.track_id, s.id AS source_id, b.first_id, b.last_id,
+         b.first_ts + s.clock_offset_ns AS first_ts, b.last_ts + s.clock_offset_ns AS last_ts
+  FROM main.log_blocks b JOIN main.tracks t ON t.id = b.track_id
        JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
 CREATE TEMP VIEW v_log_search AS
   SELECT rowid AS id, message FROM main.logs_fts;

@@ -126,17 +126,20 @@ LogLevel levelFromHttpStatus(int status)
 
 std::optional<LogLevel> levelFromText(std::string_view text)
 {
+    // ASCII tests, not <cctype>'s locale-aware ones: this runs on every line.
+    auto isAlpha = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+    auto isAlnum = [&](char c) { return isAlpha(c) || (c >= '0' && c <= '9'); };
     const std::size_t limit = std::min<std::size_t>(text.size(), 120);
     std::size_t pos = 0;
     while (pos < limit) {
-        while (pos < limit && !std::isalpha(static_cast<unsigned char>(text[pos])))
+        while (pos < limit && !isAlpha(text[pos]))
             ++pos;
         std::size_t start = pos;
-        while (pos < text.size() && std::isalnum(static_cast<unsigned char>(text[pos])))
+        while (pos < text.size() && isAlnum(text[pos]))
             ++pos;
         std::string_view word = text.substr(start, pos - start);
-        if (word.size() < 3)
-            continue;
+        if (word.size() < 3 || word.size() > 13)
+            continue; // no level word is shorter or longer
         char before = start > 0 ? text[start - 1] : ' ';
         char after = pos < text.size() ? text[pos] : ' ';
         bool keyed = before == '=' && start >= 2 &&

@@ -17,7 +17,7 @@ void remove(Database &db, std::int64_t sourceId)
             .bind(1, sourceId)
             .run();
     }
-    const char *const perTrack[] = {"logs", "counters", "slices", "instants"};
+    const char *const perTrack[] = {"logs", "log_blocks", "counters", "slices", "instants"};
     for (const char *table : perTrack) {
         db.prepare(std::string("DELETE FROM ") + table +
                    " WHERE track_id IN (SELECT id FROM tracks WHERE source_id = ?)")

@@ -58,6 +58,8 @@ public:
     SourceWriter &operator=(const SourceWriter &) = delete;
 
     std::int64_t sourceId() const { return m_sourceId; }
+    // The case's connection, for importers that read case facts (meta.case_uuid).
+    Database &database() { return m_db; }
 
     std::int64_t addTrack(std::string_view kind, std::string_view name, std::string_view unit = {},
                           std::string_view labelsJson = "{}");
@@ -89,6 +91,7 @@ public:
 
     static constexpr int kMaxStoredErrors = 1000;
     static constexpr int kBatchRows = 100'000;
+    static constexpr int kLogBlockRows = 1024;
 
 private:
     void countRow();

@@ -23,24 +23,53 @@ LogImporter::LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &w
 LogImporter::Result LogImporter::run(LineReader &reader, InputStream &input,
                                      const CancelToken &token, const ProgressFn &progress)
 {
-    Line line;
-    std::int64_t nextCheck = 0;
-    while (reader.next(line)) {
-        if (line.offset >= nextCheck) {
-            if (token.isCancelled())
-                throw Cancelled{};
-            if (progress)
-                progress(input.fileOffset(), input.fileSize());
-            nextCheck = line.offset + (1 << 20);
+    // Reading and parsing run on a second thread, writing on this one: the
+    // two halves cost about the same, so the import takes the longer, not
+    // the sum (bench/README.md).
+    auto produce = [&](const RowPipeline::Emit &emit) {
+        m_emit = &emit;
+        Line line;
+        std::int64_t nextCheck = 0;
+        while (reader.next(line)) {
+            if (line.offset >= nextCheck) {
+                if (token.isCancelled())
+                    throw Cancelled{};
+                if (progress)
+                    progress(input.fileOffset(), input.fileSize());
+                nextCheck = line.offset + (1 << 20);
+            }
+            // A compressed stream cut short ends in a cut line: DESIGN.md keeps
+            // only what is complete.
+            if (line.lastWithoutNewline && input.truncated())
+                break;
+            onLine(line.text, line.number, line.offset, line.cut);
         }
-        // A compressed stream cut short ends in a cut line: DESIGN.md keeps
-        // only what is complete.
-        if (line.lastWithoutNewline && input.truncated())
-            break;
-        onLine(line.text, line.number, line.offset, line.cut);
-    }
-    flush();
+        flush();
+        if (!m_batch.empty())
+            emit(std::move(m_batch));
+    };
+    auto apply = [&](RowBatch &batch) {
+        batch.applyTo(m_writer, [this](RowBatch::Track track) { return trackFor(track); });
+    };
+    RowPipeline::run(produce, apply);
     return std::move(m_result);
+}
+
+std::int64_t LogImporter::trackFor(RowBatch::Track track)
+{
+    switch (track) {
+    case RowBatch::Track::Main:
+        return m_trackId;
+    case RowBatch::Track::Durations:
+        if (!m_durationTrackId)
+            m_durationTrackId = m_writer.addTrack("slice", m_format.durationTrack(), "ns");
+        return m_durationTrackId;
+    case RowBatch::Track::Requests:
+        if (!m_requestsTrackId)
+            m_requestsTrackId = m_writer.addTrack("slice", m_format.requestsTrack(), "ns");
+        return m_requestsTrackId;
+    }
+    return m_trackId;
 }
 
 void LogImporter::warnOnce(bool &flag, std::int64_t number, std::int64_t offset,
@@ -50,7 +79,7 @@ void LogImporter::warnOnce(bool &flag, std::int64_t number, std::int64_t offset,
         return;
     flag = true;
     m_result.warnings.push_back({number, offset, why});
-    m_writer.addError(number, offset, "warning", why, {});
+    m_batch.problem(false, number, offset, why, {});
 }
 
 void LogImporter::reject(std::int64_t number, std::int64_t offset, const std::string &why,
@@ -59,9 +88,9 @@ void LogImporter::reject(std::int64_t number, std::int64_t offset, const std::st
     if (m_result.rejected == 0)
         m_result.firstRejection = {number, offset, why};
     ++m_result.rejected;
-    m_writer.addError(number, offset, "error", why, TextRepair::isValidUtf8(text.substr(0, 200))
-                                                        ? text.substr(0, 200)
-                                                        : std::string_view("(not UTF-8)"));
+    m_batch.problem(true, number, offset, why,
+                    TextRepair::isValidUtf8(text.substr(0, 200)) ? text.substr(0, 200)
+                                                                 : std::string_view("(not UTF-8)"));
 }
 
 std::string_view LogImporter::sanitize(std::string_view text, std::int64_t number,
@@ -177,18 +206,21 @@ void LogImporter::flush()
     while (!m_message.empty() && (m_message.back() == '\n' || m_message.back() == ' ' ||
                                   m_message.back() == '\t'))
         m_message.pop_back();
-    m_writer.addLog(m_trackId, m_ts, m_level, m_message, m_recordLine);
+    m_batch.log(m_ts, m_level, m_message, m_recordLine);
     ++m_result.records;
     if (!m_request.empty() && !m_format.requestsTrack().empty())
         writeRequest();
     if (m_durationMs && !m_format.durationTrack().empty()) {
-        if (!m_durationTrackId)
-            m_durationTrackId = m_writer.addTrack("slice", m_format.durationTrack(), "ns");
         auto dur = std::int64_t(std::llround(*m_durationMs * 1e6));
         // The server logs a statement when it ends: the slice ends at the record.
         std::string_view name = m_durationName.empty() ? std::string_view("(statement)")
                                                        : std::string_view(m_durationName);
-        m_writer.addSlice(m_durationTrackId, m_ts - dur, dur, utf8Prefix(name, 500), "sql");
+        m_batch.slice(RowBatch::Track::Durations, m_ts - dur, dur, utf8Prefix(name, 500), "sql",
+                      {});
+    }
+    if (m_batch.size() >= RowPipeline::kBatchRows) {
+        (*m_emit)(std::move(m_batch));
+        m_batch = RowBatch();
     }
 }
 
@@ -206,15 +238,13 @@ void LogImporter::writeRequest()
         if (protocol != std::string_view::npos)
             target = target.substr(0, protocol);
     }
-    if (!m_requestsTrackId)
-        m_requestsTrackId = m_writer.addTrack("slice", m_format.requestsTrack(), "ns");
     nlohmann::json args = {{"method", method}, {"url", target}};
     if (!m_status.empty())
         args["status"] = std::atoi(m_status.c_str());
     const std::string name = method.empty() ? m_request : std::string(method) + " " + std::string(target);
     // Access logs carry no duration here: a zero-length slice at the logged time.
-    m_writer.addSlice(m_requestsTrackId, m_ts, 0, utf8Prefix(name, 500), "http",
-                      0, args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    m_batch.slice(RowBatch::Track::Requests, m_ts, 0, utf8Prefix(name, 500), "http",
+                  args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 } // namespace perfcase

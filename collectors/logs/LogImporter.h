@@ -2,6 +2,8 @@
 
 #include "LineParser.h"
 #include "LogFormat.h"
+#include "import/RowBatch.h"
+#include "import/RowPipeline.h"
 #include "import/CancelToken.h"
 #include "import/ImportTypes.h"
 
@@ -48,6 +50,8 @@ private:
     void onLine(std::string_view text, std::int64_t number, std::int64_t offset, bool cut);
     void flush();
     void writeRequest();
+    // The writing side's id for a track role (created when first used).
+    std::int64_t trackFor(RowBatch::Track track);
     void reject(std::int64_t number, std::int64_t offset, const std::string &why,
                 std::string_view text);
     void warnOnce(bool &flag, std::int64_t number, std::int64_t offset, const std::string &why);
@@ -61,6 +65,8 @@ private:
     const LogFormat &m_format;
     std::int64_t m_durationTrackId = 0;
     std::int64_t m_requestsTrackId = 0;
+    RowBatch m_batch;
+    const RowPipeline::Emit *m_emit = nullptr;
 
     LineResult m_line;
     Result m_result;

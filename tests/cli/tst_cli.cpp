@@ -195,10 +195,14 @@ private Q_SLOTS:
                                 "clock_residual_ns", "origin", "imported_at"})
             QVERIFY2(source.contains(QLatin1String(key)), key);
         const QJsonArray tracks = root.value(QStringLiteral("tracks")).toArray();
-        QCOMPARE(tracks.size(), 1);
+        // The log lines, and the requests they record (for clock anchors).
+        QCOMPARE(tracks.size(), 2);
         QCOMPARE(tracks.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("log"));
         QCOMPARE(tracks.at(0).toObject().value(QStringLiteral("count")).toInt(), 3);
         QVERIFY(tracks.at(0).toObject().value(QStringLiteral("labels")).isObject());
+        QCOMPARE(tracks.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("slice"));
+        QCOMPARE(tracks.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("http.requests"));
+        QCOMPARE(tracks.at(1).toObject().value(QStringLiteral("count")).toInt(), 3);
         QVERIFY(root.value(QStringLiteral("errors")).isArray());
     }
 
