@@ -81,6 +81,7 @@ private:
     std::optional<double> m_durationMs;
     std::string m_durationName;
     std::string m_request, m_status;
+    std::string m_args, m_name; // scratch for request slices
     std::optional<std::int64_t> m_lastTs;
 
     std::string m_scratch;
