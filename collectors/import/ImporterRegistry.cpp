@@ -1,6 +1,11 @@
 #include "ImporterRegistry.h"
 
 #include "Sample.h"
+#include "kube/K8sEventsJsonImporter.h"
+#include "kube/K8sEventsTableImporter.h"
+#include "kube/K8sHpaDescribeImporter.h"
+#include "kube/K8sHpaJsonImporter.h"
+#include "kube/K8sPodsJsonImporter.h"
 #include "logs/TextLogImporter.h"
 
 namespace perfcase {
@@ -9,6 +14,11 @@ ImporterRegistry::ImporterRegistry()
 {
     // Structured importers, one line each (their sniff order does not
     // matter: the most confident wins).
+    m_structured.push_back(std::make_unique<K8sEventsJsonImporter>());
+    m_structured.push_back(std::make_unique<K8sEventsTableImporter>());
+    m_structured.push_back(std::make_unique<K8sHpaJsonImporter>());
+    m_structured.push_back(std::make_unique<K8sHpaDescribeImporter>());
+    m_structured.push_back(std::make_unique<K8sPodsJsonImporter>());
 
     for (const auto &format : m_logFormats.formats())
         m_logs.push_back(std::make_unique<TextLogImporter>(*format));

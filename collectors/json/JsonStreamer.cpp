@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace perfcase {
 
 namespace {
@@ -29,6 +33,29 @@ bool isPrefixPath(const std::string &prefix, const std::string &path)
 std::string childPath(const std::string &parent, const std::string &key)
 {
     return parent.empty() ? key : parent + "." + key;
+}
+
+// The first index at or after i of a '"', '{', '}', '[' or ']'; size if none.
+// ('{' and '[' differ only in bit 0x20, as do '}' and ']'.)
+std::size_t nextStructural(const char *data, std::size_t i, std::size_t size)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'),
+                  fold = _mm_set1_epi8(0x20);
+    for (; i + 16 <= size; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+        const __m128i folded = _mm_or_si128(bytes, fold);
+        const __m128i hits =
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
+                         _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
+        if (const int mask = _mm_movemask_epi8(hits)) return i + std::size_t(__builtin_ctz(mask));
+    }
+#endif
+    for (; i < size; ++i) {
+        const char c = data[i];
+        if (c == '"' || (c | 0x20) == '{' || (c | 0x20) == '}') return i;
+    }
+    return size;
 }
 
 } // namespace
@@ -87,6 +114,8 @@ JsonStreamer::Result JsonStreamer::run(InputStream &input, const Callbacks &call
         if (progress) progress(input.fileOffset(), input.fileSize());
         const char *data = chunk.data();
         std::size_t i = 0;
+        // A UTF-8 BOM (Windows editors, PowerShell) is not JSON; offsets stay the file's.
+        if (base == 0 && size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
         std::size_t captureFrom = 0; // where this chunk's part of the capture starts
 
         auto appendCapture = [&](std::size_t end) {
@@ -105,6 +134,8 @@ JsonStreamer::Result JsonStreamer::run(InputStream &input, const Callbacks &call
             appendCapture(end);
             if (captureOverflow) {
                 result.skippedElements += capture == Capture::Element;
+                if (capture == Capture::Element && callbacks.skipped)
+                    callbacks.skipped(capturePath, captureOffset);
             } else if (capture == Capture::Element) {
                 ++result.elements;
                 if (callbacks.element) callbacks.element(capturePath, captured, captureOffset);
@@ -173,6 +204,12 @@ JsonStreamer::Result JsonStreamer::run(InputStream &input, const Callbacks &call
                     valueEnded();
                 }
                 continue;
+            }
+            if (capture != Capture::None && !inner.empty() && !inScalar) {
+                // Inside a captured container only quotes and brackets
+                // matter: jump to the next one, 16 bytes at a time.
+                i = nextStructural(data, i, size);
+                if (i == size) break;
             }
             const char c = data[i];
             if (inScalar) {

@@ -41,6 +41,9 @@ public:
             element;
         // a member that is not (and does not hold) a streamed array.
         std::function<void(std::string_view path, std::string_view json)> member;
+        // an element over maxElementBytes, not handed out: its offset, so the
+        // importer can record what it rejected (optional).
+        std::function<void(std::string_view path, std::int64_t offset)> skipped;
     };
 
     struct Result
