@@ -10,6 +10,7 @@
 #include "io/Sha256.h"
 
 #include <ctime>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <vector>
@@ -39,6 +40,22 @@ std::string contentHash(const std::string &path, const CancelToken &token)
         hash.update(std::string_view(buffer.data(), n));
     }
     return hash.hex();
+}
+
+// Snapshots (kubectl top, an HPA, an events table) take their time from the
+// file's name or date when --at is absent: the same bytes saved at another
+// time are another sample, not a duplicate.
+std::string captureIdentity(const std::string &path, const std::string &timeSource)
+{
+    if (timeSource == "filename")
+        return "|captured:" + std::filesystem::path(path).filename().string();
+    if (timeSource == "mtime") {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) == 0)
+            return "|captured:" + std::to_string(info.st_mtim.tv_sec) + "." +
+                   std::to_string(info.st_mtim.tv_nsec);
+    }
+    return {};
 }
 
 // Fills outcome from an existing source (a duplicate of the file at hand).
@@ -203,7 +220,8 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
         return fail(result.rejected > 0
                         ? "no record could be read (" + std::to_string(result.rejected) +
                               " rejected; first: " + first.message + ")"
-                        : "no record found",
+                    : first.message.empty() ? "no record found"
+                                            : "no record found: " + first.message,
                     first.line, first.byte);
     }
 
@@ -214,7 +232,10 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     summary.warnings = std::int64_t(outcome.warnings.size());
     summary.partial = outcome.partial;
     summary.sha256 = hashed.hex();
-    summary.dedupKey = summary.sha256 + "|" + optionsKey;
+    // (A text log's "mtime" is only its year, which optionsKey holds.)
+    summary.dedupKey = summary.sha256 + "|" + optionsKey +
+                       (importer->kind() == "log" ? std::string()
+                                                  : captureIdentity(path, context.timeSource));
     summary.timeSource = context.timeSource;
     summary.clockDomain = context.clock.domain;
     summary.clockOffsetNs = context.clock.offsetNs;

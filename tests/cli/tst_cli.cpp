@@ -267,6 +267,29 @@ private Q_SLOTS:
         QCOMPARE(run.out.split('\n').value(1).trimmed(), grep.readAllStandardOutput().trimmed());
     }
 
+    void snapshotsAtDifferentTimesAreNotDuplicates()
+    {
+        // The same HPA bytes saved at two times (stamps in the names) are two
+        // samples; the same file again is a duplicate.
+        const QString casePath = freshCase(QStringLiteral("snapshots.perfcase"));
+        const QString fixture = QStringLiteral(PERFCASE_FIXTURES "/k8s/hpa_v2_list_20261120T101500Z.json");
+        const QString first = path(QStringLiteral("hpa-20261120T101500Z.json"));
+        const QString second = path(QStringLiteral("hpa-20261120T102000Z.json"));
+        QVERIFY(QFile::copy(fixture, first));
+        QVERIFY(QFile::copy(fixture, second));
+        Run run = perfcase({QStringLiteral("import"), casePath, first, second, first, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QStringList statuses;
+        for (const QByteArray &line : lines)
+            statuses << QJsonDocument::fromJson(line).object().value(QStringLiteral("status")).toString();
+        QCOMPARE(statuses, (QStringList{QStringLiteral("imported"), QStringLiteral("imported"), QStringLiteral("duplicate")}));
+        Run query = perfcase({QStringLiteral("query"), casePath,
+                              QStringLiteral("SELECT count(DISTINCT ts) FROM v_counters WHERE track = 'hpa.current_replicas'")});
+        QCOMPARE(query.out.split('\n').value(1).trimmed(), QByteArray("2"));
+    }
+
     void noDisplayExitsSix()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
