@@ -7,6 +7,10 @@
 #include "kube/K8sHpaJsonImporter.h"
 #include "kube/K8sPodsJsonImporter.h"
 #include "logs/TextLogImporter.h"
+#include "metrics/CsvImporter.h"
+#include "metrics/GrafanaCsvImporter.h"
+#include "metrics/KubectlTopImporter.h"
+#include "metrics/PrometheusJsonImporter.h"
 
 namespace perfcase {
 
@@ -14,6 +18,11 @@ ImporterRegistry::ImporterRegistry()
 {
     // Structured importers, one line each (their sniff order does not
     // matter: the most confident wins).
+    m_structured.push_back(std::make_unique<CsvImporter>());
+    m_structured.push_back(std::make_unique<GrafanaCsvImporter>());
+    m_structured.push_back(std::make_unique<PrometheusJsonImporter>());
+    m_structured.push_back(KubectlTopImporter::pods());
+    m_structured.push_back(KubectlTopImporter::nodes());
     m_structured.push_back(std::make_unique<K8sEventsJsonImporter>());
     m_structured.push_back(std::make_unique<K8sEventsTableImporter>());
     m_structured.push_back(std::make_unique<K8sHpaJsonImporter>());
