@@ -1,6 +1,7 @@
 #include "ImporterRegistry.h"
 
 #include "Sample.h"
+#include "har/HarImporter.h"
 #include "kube/K8sEventsJsonImporter.h"
 #include "kube/K8sEventsTableImporter.h"
 #include "kube/K8sHpaDescribeImporter.h"
@@ -23,6 +24,7 @@ ImporterRegistry::ImporterRegistry()
     m_structured.push_back(std::make_unique<PrometheusJsonImporter>());
     m_structured.push_back(KubectlTopImporter::pods());
     m_structured.push_back(KubectlTopImporter::nodes());
+    m_structured.push_back(std::make_unique<HarImporter>());
     m_structured.push_back(std::make_unique<K8sEventsJsonImporter>());
     m_structured.push_back(std::make_unique<K8sEventsTableImporter>());
     m_structured.push_back(std::make_unique<K8sHpaJsonImporter>());

@@ -42,7 +42,12 @@ std::optional<double> suffixScale(std::string_view suffix)
 
 } // namespace
 
-std::optional<double> parse(std::string_view text)
+namespace {
+
+// The quantity in units of `unit` (1 for cores or bytes, 1e-3 for
+// millicores): the scale is divided first so "117m" in millicores is
+// exactly 117, not 117 * 0.001 * 1000.
+std::optional<double> parseIn(std::string_view text, double unit)
 {
     while (!text.empty() && text.front() == ' ')
         text.remove_prefix(1);
@@ -70,18 +75,26 @@ std::optional<double> parse(std::string_view text)
     double value = 0;
     auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (ec != std::errc() || end != number.data() + number.size()) return std::nullopt;
-    auto scale = suffixScale(text.substr(pos));
+    std::string_view suffix = text.substr(pos);
+    if (suffix == "K")
+        suffix = "k"; // kubectl prints "K" for kilo now and then
+    auto scale = suffixScale(suffix);
     if (!scale) return std::nullopt;
-    value *= *scale;
+    value *= *scale / unit;
     if (!std::isfinite(value) || std::fabs(value) > kLimit) return std::nullopt;
     return value;
 }
 
+} // namespace
+
+std::optional<double> parse(std::string_view text)
+{
+    return parseIn(text, 1.0);
+}
+
 std::optional<double> millicores(std::string_view text)
 {
-    auto cores = parse(text);
-    if (!cores) return std::nullopt;
-    return *cores * 1000.0;
+    return parseIn(text, 1e-3);
 }
 
 } // namespace perfcase::KubeQuantity

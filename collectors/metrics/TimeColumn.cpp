@@ -24,8 +24,18 @@ std::string lower(std::string_view text)
 std::pair<std::string, std::string> nameAndHint(std::string_view header)
 {
     std::string name = lower(header);
-    for (std::size_t micro; (micro = name.find("\xc2\xb5")) != std::string::npos;)
-        name.replace(micro, 2, "u");
+    // "µs" -> "us". (Rebuilt rather than std::string::replace: GCC 12 warns a
+    // false -Wrestrict on that, and CI builds with -Werror.)
+    std::string ascii;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (name.compare(i, 2, "\xc2\xb5") == 0) {
+            ascii += 'u';
+            ++i;
+        } else {
+            ascii += name[i];
+        }
+    }
+    name = std::move(ascii);
     while (!name.empty() && (name.front() == '@' || name.front() == '_'))
         name.erase(0, 1);
     const std::size_t cut = name.find_first_of(" _(-.[");
