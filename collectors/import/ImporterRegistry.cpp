@@ -12,6 +12,7 @@
 #include "metrics/GrafanaCsvImporter.h"
 #include "metrics/KubectlTopImporter.h"
 #include "metrics/PrometheusJsonImporter.h"
+#include "trace/ChromeTraceImporter.h"
 
 namespace perfcase {
 
@@ -25,6 +26,7 @@ ImporterRegistry::ImporterRegistry()
     m_structured.push_back(KubectlTopImporter::pods());
     m_structured.push_back(KubectlTopImporter::nodes());
     m_structured.push_back(std::make_unique<HarImporter>());
+    m_structured.push_back(std::make_unique<ChromeTraceImporter>());
     m_structured.push_back(std::make_unique<K8sEventsJsonImporter>());
     m_structured.push_back(std::make_unique<K8sEventsTableImporter>());
     m_structured.push_back(std::make_unique<K8sHpaJsonImporter>());
