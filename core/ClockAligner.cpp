@@ -149,14 +149,31 @@ void apply(Database &db, std::int64_t sourceId, std::int64_t offsetNs, const std
 
 std::vector<Proposal> alignUnaligned(Database &db, const std::string &author)
 {
-    std::vector<std::int64_t> unaligned;
-    Statement select = db.prepare("SELECT id FROM sources WHERE ready = 1 AND "
-                                  "clock_domain = 'monotonic' AND clock_origin = 'none'");
-    while (select.step())
-        unaligned.push_back(select.int64(0));
+    // Sources with no offset, and those whose metadata gave a coarse one
+    // (Chrome's trace-capture-datetime: 1 s) that anchors can beat. An offset
+    // the user set, or exact metadata (no residual), is never replaced.
+    struct Candidate
+    {
+        std::int64_t id;
+        std::optional<std::int64_t> residual; // nullopt: not aligned yet
+    };
+    std::vector<Candidate> candidates;
+    Statement select = db.prepare(
+        "SELECT id, clock_origin, clock_residual_ns FROM sources WHERE ready = 1 AND "
+        "clock_domain = 'monotonic' AND (clock_origin = 'none' OR "
+        "(clock_origin = 'metadata' AND clock_residual_ns IS NOT NULL))");
+    while (select.step()) {
+        candidates.push_back({select.int64(0), select.text(1) == "none"
+                                                   ? std::nullopt
+                                                   : select.optionalInt64(2)});
+    }
     std::vector<Proposal> applied;
-    for (std::int64_t id : unaligned) {
-        if (auto proposal = propose(db, id)) {
+    for (const Candidate &candidate : candidates) {
+        const std::int64_t id = candidate.id;
+        auto proposal = propose(db, id);
+        if (proposal && candidate.residual && proposal->residualNs >= *candidate.residual)
+            continue; // the metadata offset is as good
+        if (proposal) {
             apply(db, id, proposal->offsetNs, "anchor", proposal->residualNs, author);
             applied.push_back(*proposal);
         }
