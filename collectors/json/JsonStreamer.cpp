@@ -5,10 +5,6 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace perfcase {
 
 namespace {
@@ -33,29 +29,6 @@ bool isPrefixPath(const std::string &prefix, const std::string &path)
 std::string childPath(const std::string &parent, const std::string &key)
 {
     return parent.empty() ? key : parent + "." + key;
-}
-
-// The first index at or after i of a '"', '{', '}', '[' or ']'; size if none.
-// ('{' and '[' differ only in bit 0x20, as do '}' and ']'.)
-std::size_t nextStructural(const char *data, std::size_t i, std::size_t size)
-{
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'),
-                  fold = _mm_set1_epi8(0x20);
-    for (; i + 16 <= size; i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
-        const __m128i folded = _mm_or_si128(bytes, fold);
-        const __m128i hits =
-            _mm_or_si128(_mm_cmpeq_epi8(bytes, quote),
-                         _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
-        if (const int mask = _mm_movemask_epi8(hits)) return i + std::size_t(__builtin_ctz(mask));
-    }
-#endif
-    for (; i < size; ++i) {
-        const char c = data[i];
-        if (c == '"' || (c | 0x20) == '{' || (c | 0x20) == '}') return i;
-    }
-    return size;
 }
 
 } // namespace
@@ -204,12 +177,6 @@ JsonStreamer::Result JsonStreamer::run(InputStream &input, const Callbacks &call
                     valueEnded();
                 }
                 continue;
-            }
-            if (capture != Capture::None && !inner.empty() && !inScalar) {
-                // Inside a captured container only quotes and brackets
-                // matter: jump to the next one, 16 bytes at a time.
-                i = nextStructural(data, i, size);
-                if (i == size) break;
             }
             const char c = data[i];
             if (inScalar) {

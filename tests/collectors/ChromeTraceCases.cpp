@@ -67,8 +67,8 @@ QByteArray binaryGarbage()
     return bytes;
 }
 
-// JSON for the streamer's fast path: elements with strings full of escaped
-// quotes and brackets, at every alignment within 16-byte blocks.
+// Elements with strings full of escaped quotes, backslashes and brackets,
+// of lengths that put them at every offset of a chunk.
 QByteArray tricky(int i)
 {
     return "{\"k" + QByteArray::number(i) + "\":\"" + QByteArray(i % 17, 'x') +

@@ -16,6 +16,7 @@
 #include "import/Importer.h"
 #include "import/Sample.h"
 #include "io/InputStream.h"
+#include "trace/TraceEvent.h"
 
 #include "json/JsonStreamer.h"
 #include <QJsonArray>
@@ -101,6 +102,8 @@ private Q_SLOTS:
     void recordedClockWithinResidual();
     void handmadeDetails();
     void exactTimestamps();
+    void microsToNs_data();
+    void microsToNs();
     void detection_data();
     void detection();
     void compressedIsTheSameTrace();
@@ -111,7 +114,7 @@ private Q_SLOTS:
     void failedImportLeavesNoTrace();
     void gigabyteClaims();
     void cancel();
-    void streamerFastPath();
+    void streamerChunking();
 };
 
 void TestChromeTrace::derivedTracks_data()
@@ -456,6 +459,34 @@ void TestChromeTrace::exactTimestamps()
     QVERIFY(std::int64_t(std::llround(asDouble * 1000)) != 9876543530000655LL);
 }
 
+void TestChromeTrace::microsToNs_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qlonglong>("ns"); // LLONG_MIN: not a time
+    const qlonglong none = LLONG_MIN;
+    QTest::newRow("integer") << QByteArray("123") << 123000LL;
+    QTest::newRow("3 digits") << QByteArray("123.456") << 123456LL;
+    QTest::newRow("beyond 2^53 ns") << QByteArray("9876543530000.655") << 9876543530000655LL;
+    QTest::newRow("half away from zero") << QByteArray("0.0005") << 1LL;
+    QTest::newRow("below half") << QByteArray("0.0004") << 0LL;
+    QTest::newRow("negative") << QByteArray("-1.5") << -1500LL;
+    QTest::newRow("exponent") << QByteArray("1.5e3") << 1500000LL;
+    QTest::newRow("negative exponent") << QByteArray("1E-3") << 1LL;
+    QTest::newRow("too large") << QByteArray("12345678901234567890") << none;
+    QTest::newRow("huge exponent") << QByteArray("1e400") << none;
+    QTest::newRow("text") << QByteArray("soon") << none;
+    QTest::newRow("empty") << QByteArray() << none;
+    QTest::newRow("two dots") << QByteArray("1.2.3") << none;
+}
+
+void TestChromeTrace::microsToNs()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(qlonglong, ns);
+    const auto value = perfcase::microsToNs(std::string_view(text.constData(), text.size()));
+    QCOMPARE(value ? qlonglong(*value) : LLONG_MIN, ns);
+}
+
 void TestChromeTrace::detection_data()
 {
     QTest::addColumn<QString>("path");
@@ -718,11 +749,11 @@ void TestChromeTrace::cancel()
     QCOMPARE(c.scalar("SELECT count(*) FROM main.slices"), 0LL);
 }
 
-void TestChromeTrace::streamerFastPath()
+void TestChromeTrace::streamerChunking()
 {
-    // JsonStreamer skips 16 bytes at a time inside an element: elements with
-    // escaped quotes and brackets at every alignment, in any chunking, come
-    // out whole.
+    // What the importer relies on from JsonStreamer: elements with escaped
+    // quotes, backslashes and brackets inside strings, cut by chunks of any
+    // size, come out whole.
     QByteArray json = "{\"traceEvents\":[";
     QStringList expected;
     for (int i = 0; i < 40; ++i) {
