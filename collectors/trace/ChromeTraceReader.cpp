@@ -71,8 +71,18 @@ std::string scalarMembers(simdjson::dom::element object)
 
 } // namespace
 
+namespace {
+// This user's redaction key for the case (the same the HAR importer uses).
+std::string redactionKey(SourceWriter &writer)
+{
+    Statement select = writer.database().prepare("SELECT value FROM meta WHERE key = 'case_uuid'");
+    return Redactor::keyForCase(select.step() ? select.text(0) : std::string());
+}
+} // namespace
+
 ChromeTraceReader::ChromeTraceReader(ImportContext &context)
-    : m_context(context), m_tracks(context.writer, m_threads, m_strings), m_network(m_tracks)
+    : m_context(context), m_tracks(context.writer, m_threads, m_strings),
+      m_redactor(redactionKey(context.writer)), m_network(m_tracks, m_redactor)
 {}
 
 ImporterResult ChromeTraceReader::run()

@@ -3,6 +3,7 @@
 #include "DeferredRows.h"
 #include "DerivedTracks.h"
 #include "NetworkRequests.h"
+#include "Redactor.h"
 #include "StringTable.h"
 #include "ThreadTimeline.h"
 #include "TraceEvent.h"
@@ -64,6 +65,7 @@ private:
     std::vector<std::unique_ptr<ThreadTimeline>> m_timelines; // by thread index
     std::vector<std::int64_t> m_taskEvents;                   // by thread index
     DerivedTracks m_tracks;
+    Redactor m_redactor; // before m_network, which uses it
     NetworkRequests m_network;
     DeferredRows m_deferred;
     std::unordered_map<std::uint64_t, std::int32_t> m_openAsync;

@@ -1,6 +1,7 @@
 #include "NetworkRequests.h"
 
 #include "DerivedTracks.h"
+#include "Redactor.h"
 #include "TraceEvent.h"
 
 #include <algorithm>
@@ -31,7 +32,7 @@ bool NetworkRequests::send(std::int64_t ts, simdjson::dom::element data)
     }
     // A redirect sends again under the same id: the slice keeps its start
     // and shows the final URL.
-    if (auto url = stringField(data, "url"); !url.empty()) request->url.assign(url);
+    if (auto url = stringField(data, "url"); !url.empty()) request->url = m_redactor.redact(url);
     if (auto method = stringField(data, "requestMethod"); !method.empty())
         request->method.assign(method);
     request->last = std::max(request->last, ts);

@@ -9,6 +9,7 @@
 namespace perfcase {
 
 class DerivedTracks;
+class Redactor;
 
 // browser.network_requests: the renderer's ResourceSendRequest,
 // ResourceReceiveResponse and ResourceFinish events of one request (same
@@ -19,7 +20,12 @@ class NetworkRequests
 public:
     static constexpr std::size_t kMaxOpen = 100'000;
 
-    explicit NetworkRequests(DerivedTracks &tracks) : m_tracks(tracks) {}
+    // URLs pass through the redactor (the HAR importer's, keyed per case):
+    // a token in a query string must not reach the case, and equal URLs in
+    // the HAR and the trace must stay equal for the clock anchors.
+    NetworkRequests(DerivedTracks &tracks, const Redactor &redactor)
+        : m_tracks(tracks), m_redactor(redactor)
+    {}
 
     // Each returns false when the event cannot be used (no requestId, a
     // finish of an unknown request, too many open requests).
@@ -44,6 +50,7 @@ private:
               bool failed);
 
     DerivedTracks &m_tracks;
+    const Redactor &m_redactor;
     std::unordered_map<std::string, Request> m_open;
     std::string m_id;
     std::int64_t m_unfinished = 0;
