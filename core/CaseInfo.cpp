@@ -146,6 +146,17 @@ std::string toText(const json &info)
         out << "        " << timeOrDash(s["first_ts"]) << " .. " << timeOrDash(s["last_ts"])
             << "  (tz " << s["tz"].get<std::string>() << ", time from "
             << s["time_source"].get<std::string>() << ")\n";
+        if (s["clock_domain"] != "wall" || s["clock_origin"] != "none") {
+            std::snprintf(line, sizeof line, "        clock %s, offset %+.6f s (%s",
+                          s["clock_domain"].get<std::string>().c_str(),
+                          double(s["clock_offset_ns"].get<std::int64_t>()) / 1e9,
+                          s["clock_origin"].get<std::string>().c_str());
+            out << line;
+            if (s["clock_residual_ns"].is_number())
+                out << ", residual "
+                    << double(s["clock_residual_ns"].get<std::int64_t>()) / 1e6 << " ms";
+            out << ")\n";
+        }
     }
     out << "Tracks:  " << info["tracks"].size() << "\n";
     for (const json &t : info["tracks"]) {
