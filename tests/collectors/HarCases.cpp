@@ -254,25 +254,6 @@ void addCorpusRows()
 }
 
 // Everything zlib can get out of a cut gzip stream.
-QByteArray gunzipPrefix(const QByteArray &packed)
-{
-    QByteArray out;
-    z_stream stream{};
-    inflateInit2(&stream, 15 + 16);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(packed.constData()));
-    stream.avail_in = uInt(packed.size());
-    char buffer[65536];
-    for (;;) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        const int rc = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, int(sizeof buffer - stream.avail_out));
-        if (rc != Z_OK || (stream.avail_in == 0 && stream.avail_out != 0)) break;
-    }
-    inflateEnd(&stream);
-    return out;
-}
-
 // The 8 hex of a marker for this rule in text, or "" if none.
 QString hashIn(const QString &text, const QString &rule)
 {

@@ -16,8 +16,6 @@ QList<qsizetype> entryOffsets(const QList<QByteArray> &entries);
 
 // Rows for TestHar::corpusFiles: every corpus HAR, counted by har_counts.py.
 void addCorpusRows();
-// Everything zlib can get out of a (cut) gzip stream.
-QByteArray gunzipPrefix(const QByteArray &packed);
 // Rows for TestHar::badInput: path-less recipes, see HarCases.cpp.
 void addBadInputRows();
 // The 8 hex of a ⟦REDACTED:rule:xxxxxxxx⟧ marker in text, or "" if none.

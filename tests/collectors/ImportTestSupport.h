@@ -243,6 +243,29 @@ inline QByteArray bzip2Bytes(const QByteArray &plain, int blockSize100k)
     return out;
 }
 
+// Everything zlib can get out of a (possibly cut) gzip stream.
+inline QByteArray gunzipPrefix(const QByteArray &packed)
+{
+    QByteArray out;
+    z_stream stream{};
+    inflateInit2(&stream, 15 + 16);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(packed.constData()));
+    stream.avail_in = uInt(packed.size());
+    char buffer[65536];
+    for (;;) {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof buffer;
+        int rc = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, int(sizeof buffer - stream.avail_out));
+        if (rc != Z_OK)
+            break;
+        if (stream.avail_in == 0 && stream.avail_out != 0)
+            break;
+    }
+    inflateEnd(&stream);
+    return out;
+}
+
 } // namespace perfcase::testing
 
 // Runs check; if the row's "xfail" names field, the check is an expected

@@ -41,28 +41,6 @@ QByteArray randomBytes(std::size_t size, unsigned seed)
 }
 
 // Everything zlib can get out of a (possibly cut) gzip stream.
-QByteArray gunzipWhatCan(const QByteArray &packed)
-{
-    QByteArray out;
-    z_stream stream{};
-    inflateInit2(&stream, 15 + 16);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(packed.constData()));
-    stream.avail_in = uInt(packed.size());
-    char buffer[65536];
-    for (;;) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        int rc = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, int(sizeof buffer - stream.avail_out));
-        if (rc != Z_OK)
-            break;
-        if (stream.avail_in == 0 && stream.avail_out != 0)
-            break;
-    }
-    inflateEnd(&stream);
-    return out;
-}
-
 QByteArray bunzipWhatCan(const QByteArray &packed)
 {
     QByteArray out;
@@ -191,7 +169,7 @@ static QString makeInput(const QString &recipe, const QString &dir, CutExpectati
         const bool gz = recipe.startsWith(QLatin1String("gz"));
         QByteArray packed = gz ? gzipBytes(plain) : bzip2Bytes(plain, 1);
         packed.truncate(packed.size() / 2);
-        *cut = countCelery(gz ? gunzipWhatCan(packed) : bunzipWhatCan(packed));
+        *cut = countCelery(gz ? gunzipPrefix(packed) : bunzipWhatCan(packed));
         const QString out = dir + (gz ? QStringLiteral("/cut.log.gz") : QStringLiteral("/cut.log.bz2"));
         writeAll(out, packed);
         return out;
