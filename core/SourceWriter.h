@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LogLevel.h"
+#include "sqlite/BatchedInsert.h"
 #include "sqlite/Database.h"
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace perfcase {
 
@@ -100,6 +102,12 @@ private:
     void noteTime(std::int64_t ts);
     void reorderLogsByTime();
     void restoreConnection();
+    void countTrackRow(std::int64_t trackId);
+    void flushRows();
+    void noteFlushedLogs();
+    void noteLogBlock(std::int64_t trackId, std::int64_t id, std::int64_t ts);
+    void writeLogBlocks();
+    void buildLogBlocksFromTable();
 
     Database &m_db;
     std::int64_t m_sourceId = 0;
@@ -112,8 +120,25 @@ private:
     std::int64_t m_previousLogTs = INT64_MIN;
     bool m_logsOutOfOrder = false;
     std::unordered_map<std::int64_t, std::int64_t> m_trackRows;
+    // Most rows go to the track of the row before; the cache skips the hash.
+    std::int64_t m_cachedTrack = 0;
+    std::int64_t *m_cachedTrackRows = nullptr;
+    struct LogBlock
+    {
+        std::int64_t trackId, firstId, lastId, firstTs, lastTs, rows;
+    };
+    // Sparse time index built while writing: the open block per track, and
+    // the closed ones waiting for finish().
+    std::unordered_map<std::int64_t, LogBlock> m_openBlocks;
+    std::vector<LogBlock> m_logBlocks;
     std::chrono::steady_clock::time_point m_started;
-    Statement m_insertLog, m_insertSlice, m_insertCounter, m_insertInstant, m_insertError,
+    BatchedInsert m_logs, m_slices;
+    struct PendingLog
+    {
+        std::int64_t trackId, ts;
+    };
+    std::vector<PendingLog> m_pendingLogs; // rows in m_logs not yet written
+    Statement m_insertCounter, m_insertInstant, m_insertError,
         m_insertObject;
 };
 

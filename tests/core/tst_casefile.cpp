@@ -5,6 +5,7 @@
 #include "CaseSchema.h"
 #include "QueryRunner.h"
 #include "SourceWriter.h"
+#include "sqlite/BatchedInsert.h"
 #include "sqlite/SqlError.h"
 
 #include <QFile>
@@ -237,6 +238,116 @@ private Q_SLOTS:
         QCOMPARE(source.int64(1), std::int64_t(1'000));
         QCOMPARE(source.int64(2), std::int64_t(3'000));
         QCOMPARE(source.int64(3), std::int64_t(3));
+    }
+
+    void batchedInsertWritesEveryRow_data()
+    {
+        QTest::addColumn<int>("rows");
+        for (int rows : {0, 1, BatchedInsert::kRowsPerStatement - 1, BatchedInsert::kRowsPerStatement,
+                         BatchedInsert::kRowsPerStatement + 1, 3 * BatchedInsert::kRowsPerStatement + 5})
+            QTest::addRow("%d rows", rows) << rows;
+    }
+    void batchedInsertWritesEveryRow()
+    {
+        QFETCH(int, rows);
+        Database db(":memory:", Database::Mode::Memory);
+        db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, i INTEGER NOT NULL, r REAL, s TEXT)");
+        db.exec("INSERT INTO t(id, i) VALUES(41, 0)"); // ids continue after existing rows
+        BatchedInsert insert(db, "t", {"i", "r", "s"});
+        std::vector<std::int64_t> flushedIds;
+        auto noteFlush = [&] {
+            for (int k = 0; k < insert.lastFlush().rows; ++k)
+                flushedIds.push_back(insert.lastFlush().firstId + k);
+        };
+        for (int row = 1; row <= rows; ++row) {
+            std::string text = "row " + std::to_string(row); // dies before the flush: copied
+            insert.value(std::int64_t(row)).value(row * 0.5);
+            if (row % 3 == 0)
+                insert.null();
+            else
+                insert.text(text);
+            if (insert.endRow())
+                noteFlush();
+        }
+        const int pending = insert.pendingRows();
+        insert.flush();
+        if (pending)
+            noteFlush();
+        QCOMPARE(int(flushedIds.size()), rows);
+        Statement select = db.prepare("SELECT id, i, r, s FROM t WHERE id > 41 ORDER BY id");
+        for (int row = 1; row <= rows; ++row) {
+            QVERIFY(select.step());
+            QCOMPARE(select.int64(0), flushedIds[std::size_t(row - 1)]);
+            QCOMPARE(select.int64(0), std::int64_t(41 + row));
+            QCOMPARE(select.int64(1), std::int64_t(row));
+            QCOMPARE(select.real(2), row * 0.5);
+            if (row % 3 == 0)
+                QVERIFY(select.isNull(3));
+            else
+                QCOMPARE(select.text(3), "row " + std::to_string(row));
+        }
+        QVERIFY(!select.step());
+    }
+
+    void batchedInsertRefusesBadRows()
+    {
+        Database db(":memory:", Database::Mode::Memory);
+        db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, i INTEGER NOT NULL, s TEXT)");
+        BatchedInsert insert(db, "t", {"i", "s"});
+        insert.value(std::int64_t(1));
+        QVERIFY_THROWS_EXCEPTION(SqlError, insert.endRow()); // one value short
+        BatchedInsert constrained(db, "t", {"i", "s"});
+        constrained.value(std::int64_t(1)).text("kept").endRow();
+        constrained.null().text("NOT NULL fails").endRow();
+        QVERIFY_THROWS_EXCEPTION(SqlError, constrained.flush());
+        QCOMPARE(constrained.pendingRows(), 0);
+        constrained.value(std::int64_t(2)).text("after").endRow();
+        constrained.flush(); // usable again after a failure
+        QCOMPARE(count(db, "SELECT count(*) FROM t WHERE s = 'after'"), std::int64_t(1));
+    }
+
+    void logBlocksCoverEveryRow_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("tracks");
+        QTest::addColumn<bool>("inOrder");
+        const int block = SourceWriter::kLogBlockRows;
+        QTest::newRow("one row") << 1 << 1 << true;
+        QTest::newRow("exactly one block") << block << 1 << true;
+        QTest::newRow("blocks and a tail") << 3 * block + 7 << 1 << true;
+        QTest::newRow("two tracks interleaved") << 2 * block + 3 << 2 << true;
+        QTest::newRow("out of order") << 2 * block + 11 << 1 << false;
+        QTest::newRow("out of order, three tracks") << 3 * block << 3 << false;
+    }
+    void logBlocksCoverEveryRow()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, tracks);
+        QFETCH(bool, inOrder);
+        auto file = newCase(QStringLiteral("blocks-%1-%2-%3.perfcase").arg(rows).arg(tracks).arg(inOrder));
+        Database &db = file->db();
+        SourceWriter writer(db, logSpec("blocks"));
+        std::vector<std::int64_t> trackIds;
+        for (int t = 0; t < tracks; ++t)
+            trackIds.push_back(writer.addTrack("log", "track " + std::to_string(t)));
+        for (int i = 0; i < rows; ++i) {
+            // Out of order: every row's time goes backwards a little.
+            const std::int64_t ts = inOrder ? 1'000 + i : 1'000'000 - (i % 7) * 100 + i;
+            writer.addLog(trackIds[std::size_t(i % tracks)], ts, LogLevel::Info, "m", i + 1);
+        }
+        writer.finish(summaryOf(rows, "h", "h|blocks"));
+        // Every row lies in exactly one block of its track, inside its time range.
+        QCOMPARE(count(db, "SELECT count(*) FROM logs l WHERE (SELECT count(*) FROM log_blocks b "
+                           "WHERE b.track_id = l.track_id AND l.id BETWEEN b.first_id AND b.last_id "
+                           "AND l.ts BETWEEN b.first_ts AND b.last_ts) != 1"),
+                 std::int64_t(0));
+        QCOMPARE(count(db, "SELECT count(*) FROM logs"), std::int64_t(rows));
+        // Blocks are sparse: no more than one per kLogBlockRows rows of a track, plus its tail.
+        QVERIFY(count(db, "SELECT count(*) FROM log_blocks")
+                <= std::int64_t(rows / SourceWriter::kLogBlockRows + 2 * tracks));
+        // And the public view finds a row by time through them.
+        QCOMPARE(count(db, "SELECT count(*) FROM v_log_blocks WHERE first_ts <= 1500 AND last_ts >= 1500"),
+                 std::int64_t(inOrder && rows > 500 ? tracks : 0));
     }
 
     void abortedSourceLeavesNoTrace_data()
