@@ -84,6 +84,18 @@ CREATE TABLE counters(
   value REAL NOT NULL
 );
 CREATE INDEX counters_track_ts ON counters(track_id, ts);
+CREATE TABLE counter_levels(
+  track_id INTEGER NOT NULL,
+  width INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  min REAL NOT NULL,
+  max REAL NOT NULL,
+  sum REAL NOT NULL,
+  count INTEGER NOT NULL,
+  first REAL NOT NULL,
+  last REAL NOT NULL
+);
+CREATE INDEX counter_levels_track ON counter_levels(track_id, width, ts);
 CREATE TABLE slices(
   id INTEGER PRIMARY KEY,
   track_id INTEGER NOT NULL,
@@ -118,9 +130,25 @@ CREATE TABLE log_blocks(
   first_id INTEGER NOT NULL,
   last_id INTEGER NOT NULL,
   first_ts INTEGER NOT NULL,
-  last_ts INTEGER NOT NULL
+  last_ts INTEGER NOT NULL,
+  rows INTEGER NOT NULL
 );
 CREATE INDEX log_blocks_track_ts ON log_blocks(track_id, first_ts);
+CREATE TABLE log_rates(
+  track_id INTEGER NOT NULL,
+  width INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  count INTEGER NOT NULL
+);
+CREATE INDEX log_rates_width_ts ON log_rates(width, ts);
+CREATE TABLE log_templates(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  pattern TEXT NOT NULL,
+  count INTEGER NOT NULL
+);
+CREATE INDEX log_templates_source ON log_templates(source_id);
 CREATE VIRTUAL TABLE logs_fts USING fts5(message, content='logs', content_rowid='id', columnsize=0);
 CREATE TABLE objects(
   id INTEGER PRIMARY KEY,
@@ -217,7 +245,7 @@ CREATE TEMP VIEW v_logs AS
        JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
 CREATE TEMP VIEW v_log_blocks AS
   SELECT b.track_id, s.id AS source_id, b.first_id, b.last_id,
-         b.first_ts + s.clock_offset_ns AS first_ts, b.last_ts + s.clock_offset_ns AS last_ts
+         b.first_ts + s.clock_offset_ns AS first_ts, b.last_ts + s.clock_offset_ns AS last_ts, b.rows
   FROM main.log_blocks b JOIN main.tracks t ON t.id = b.track_id
        JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
 CREATE TEMP VIEW v_log_search AS
@@ -227,6 +255,19 @@ CREATE TEMP VIEW v_counters AS
          t.unit, t.labels, s.id AS source_id
   FROM main.counters c JOIN main.tracks t ON t.id = c.track_id
        JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
+CREATE TEMP VIEW v_counter_levels AS
+  SELECT c.track_id, c.width, c.ts + s.clock_offset_ns AS ts, c.ts AS raw_ts, c.min, c.max, c.sum,
+         c.count, c.first, c.last, s.id AS source_id
+  FROM main.counter_levels c JOIN main.tracks t ON t.id = c.track_id
+       JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
+CREATE TEMP VIEW v_log_rates AS
+  SELECT r.track_id, r.width, r.ts + s.clock_offset_ns AS ts, r.ts AS raw_ts, r.level AS level_num,
+         r.count, s.id AS source_id
+  FROM main.log_rates r JOIN main.tracks t ON t.id = r.track_id
+       JOIN main.sources s ON s.id = t.source_id AND s.ready = 1;
+CREATE TEMP VIEW v_log_templates AS
+  SELECT p.id, p.source_id, p.pattern, p.count
+  FROM main.log_templates p JOIN main.sources s ON s.id = p.source_id AND s.ready = 1;
 CREATE TEMP VIEW v_slices AS
   SELECT x.id, x.track_id, t.name AS track, x.ts + s.clock_offset_ns AS ts, x.ts AS raw_ts, x.dur,
          x.ts + s.clock_offset_ns + x.dur AS end_ts, x.name, x.category, x.depth, x.args,
@@ -303,12 +344,12 @@ void verify(Database &db)
     for (const auto &[name, entry] : actual) {
         auto found = expected.find(name);
         if (found == expected.end())
-            throw CaseFileError(CaseFileError::Hostile, "unexpected " + std::get<0>(entry) +
-                                                            " \"" + name + "\" in the schema");
+            throw CaseFileError(CaseFileError::Hostile, "unexpected " + std::get<0>(entry) + " \"" +
+                                                            name + "\" in the schema");
         if (found->second != entry)
-            throw CaseFileError(CaseFileError::Hostile,
-                                "the definition of \"" + name + "\" differs from schema version " +
-                                    std::to_string(kVersion));
+            throw CaseFileError(CaseFileError::Hostile, "the definition of \"" + name +
+                                                            "\" differs from schema version " +
+                                                            std::to_string(kVersion));
     }
     for (const auto &[name, entry] : expected) {
         if (!actual.count(name))

@@ -17,15 +17,16 @@ void remove(Database &db, std::int64_t sourceId)
             .bind(1, sourceId)
             .run();
     }
-    const char *const perTrack[] = {"logs", "log_blocks", "counters", "slices", "instants"};
+    const char *const perTrack[] = {"logs",           "log_blocks", "log_rates", "counters",
+                                    "counter_levels", "slices",     "instants"};
     for (const char *table : perTrack) {
         db.prepare(std::string("DELETE FROM ") + table +
                    " WHERE track_id IN (SELECT id FROM tracks WHERE source_id = ?)")
             .bind(1, sourceId)
             .run();
     }
-    const char *const perSource[] = {"objects", "import_errors", "blobs", "tracks",
-                                     "clock_changes"};
+    const char *const perSource[] = {"objects", "import_errors", "blobs",
+                                     "tracks",  "clock_changes", "log_templates"};
     for (const char *table : perSource)
         db.prepare(std::string("DELETE FROM ") + table + " WHERE source_id = ?")
             .bind(1, sourceId)

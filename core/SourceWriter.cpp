@@ -1,12 +1,12 @@
 #include "SourceWriter.h"
 
+#include "CounterLevels.h"
 #include "SourceRemover.h"
 #include "TimeUtil.h"
 #include "Utf8.h"
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
-
 #include <unistd.h>
 
 namespace perfcase {
@@ -119,21 +119,22 @@ void SourceWriter::writeLogBlocks()
         m_logBlocks.push_back(block);
     m_openBlocks.clear();
     Statement insert = m_db.prepare("INSERT INTO log_blocks(track_id, first_id, last_id, "
-                                    "first_ts, last_ts) VALUES(?, ?, ?, ?, ?)");
+                                    "first_ts, last_ts, rows) VALUES(?, ?, ?, ?, ?, ?)");
     for (const LogBlock &block : m_logBlocks)
         insert.bind(1, block.trackId)
             .bind(2, block.firstId)
             .bind(3, block.lastId)
             .bind(4, block.firstTs)
             .bind(5, block.lastTs)
+            .bind(6, block.rows)
             .run();
     m_logBlocks.clear();
 }
 
 void SourceWriter::buildLogBlocksFromTable()
 {
-    m_db.prepare("INSERT INTO log_blocks(track_id, first_id, last_id, first_ts, last_ts) "
-                 "SELECT track_id, min(id), max(id), min(ts), max(ts) FROM logs "
+    m_db.prepare("INSERT INTO log_blocks(track_id, first_id, last_id, first_ts, last_ts, rows) "
+                 "SELECT track_id, min(id), max(id), min(ts), max(ts), count(*) FROM logs "
                  "WHERE id BETWEEN ?1 AND ?2 "
                  "AND track_id IN (SELECT id FROM tracks WHERE source_id = ?3) "
                  "GROUP BY track_id, (id - ?1) / ?4")
@@ -146,10 +147,8 @@ void SourceWriter::buildLogBlocksFromTable()
 
 void SourceWriter::noteTime(std::int64_t ts)
 {
-    if (!m_firstTs || ts < *m_firstTs)
-        m_firstTs = ts;
-    if (!m_lastTs || ts > *m_lastTs)
-        m_lastTs = ts;
+    if (!m_firstTs || ts < *m_firstTs) m_firstTs = ts;
+    if (!m_lastTs || ts > *m_lastTs) m_lastTs = ts;
 }
 
 std::int64_t SourceWriter::addTrack(std::string_view kind, std::string_view name,
@@ -175,11 +174,9 @@ void SourceWriter::addLog(std::int64_t trackId, std::int64_t ts, std::optional<L
     else
         m_logs.null();
     m_logs.text(message).value(line);
-    m_pendingLogs.push_back({trackId, ts});
-    if (m_logs.endRow())
-        noteFlushedLogs();
-    if (ts < m_previousLogTs)
-        m_logsOutOfOrder = true;
+    m_pendingLogs.push_back({trackId, ts, level ? int(*level) : LogRateCounter::kNoLevel});
+    if (m_logs.endRow()) noteFlushedLogs();
+    if (ts < m_previousLogTs) m_logsOutOfOrder = true;
     m_previousLogTs = ts;
     noteTime(ts);
     countTrackRow(trackId);
@@ -195,13 +192,13 @@ void SourceWriter::flushRows()
 
 void SourceWriter::noteFlushedLogs()
 {
-    if (m_pendingLogs.empty())
-        return;
+    if (m_pendingLogs.empty()) return;
     std::int64_t id = m_logs.lastFlush().firstId;
-    if (!m_firstLogId)
-        m_firstLogId = id;
-    for (const PendingLog &log : m_pendingLogs)
+    if (!m_firstLogId) m_firstLogId = id;
+    for (const PendingLog &log : m_pendingLogs) {
         noteLogBlock(log.trackId, id++, log.ts);
+        m_logRates.add(log.trackId, log.ts, log.level);
+    }
     m_lastLogId = id - 1;
     m_pendingLogs.clear();
 }
@@ -260,8 +257,7 @@ void SourceWriter::addObject(std::int64_t ts, std::string_view kind, std::string
 void SourceWriter::addError(std::int64_t line, std::int64_t byte, std::string_view kind,
                             std::string_view message, std::string_view excerpt)
 {
-    if (m_storedErrors >= kMaxStoredErrors)
-        return;
+    if (m_storedErrors >= kMaxStoredErrors) return;
     ++m_storedErrors;
     m_insertError.bind(1, m_sourceId);
     if (line > 0)
@@ -280,8 +276,7 @@ std::optional<std::int64_t> SourceWriter::findDuplicate(const std::string &dedup
     Statement select = m_db.prepare(
         "SELECT id FROM sources WHERE dedup_key = ? AND ready = 1 AND id != ? LIMIT 1");
     select.bind(1, dedupKey).bind(2, m_sourceId);
-    if (select.step())
-        return select.int64(0);
+    if (select.step()) return select.int64(0);
     return std::nullopt;
 }
 
@@ -343,8 +338,10 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
         if (m_logsOutOfOrder) {
             reorderLogsByTime();
             buildLogBlocksFromTable();
+            LogRateCounter::countFromTable(m_db, m_sourceId);
         } else {
             writeLogBlocks();
+            m_logRates.write(m_db, m_sourceId);
         }
         // Merging FTS segments while bulk-loading is wasted work: the
         // crisis-merge limit still bounds them, and queries stay fast.
@@ -362,6 +359,7 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
             .run();
         m_db.exec("INSERT INTO logs_fts(logs_fts, rank) VALUES('automerge', 4)");
     }
+    CounterLevels::build(m_db, m_sourceId);
     timing.seconds = secondsSince(m_started);
     m_db.prepare("UPDATE sources SET ready = 1, importer_pid = NULL, rows_seconds = ?, "
                  "seconds = ? WHERE id = ?")
@@ -384,8 +382,7 @@ void SourceWriter::restoreConnection()
 
 void SourceWriter::abort()
 {
-    if (m_finished)
-        return;
+    if (m_finished) return;
     m_finished = true;
     restoreConnection();
     if (m_inTransaction) {

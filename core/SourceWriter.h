@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LogLevel.h"
+#include "LogRateCounter.h"
 #include "sqlite/BatchedInsert.h"
 #include "sqlite/Database.h"
 
@@ -131,15 +132,16 @@ private:
     // the closed ones waiting for finish().
     std::unordered_map<std::int64_t, LogBlock> m_openBlocks;
     std::vector<LogBlock> m_logBlocks;
+    LogRateCounter m_logRates;
     std::chrono::steady_clock::time_point m_started;
     BatchedInsert m_logs, m_slices;
     struct PendingLog
     {
         std::int64_t trackId, ts;
+        int level;
     };
     std::vector<PendingLog> m_pendingLogs; // rows in m_logs not yet written
-    Statement m_insertCounter, m_insertInstant, m_insertError,
-        m_insertObject;
+    Statement m_insertCounter, m_insertInstant, m_insertError, m_insertObject;
 };
 
 } // namespace perfcase

@@ -77,16 +77,14 @@ bool BatchedInsert::endRow()
 {
     if (m_values.size() != std::size_t(m_columns) * std::size_t(m_rows + 1))
         throw SqlError(SQLITE_MISUSE, "BatchedInsert: row has the wrong number of values");
-    if (++m_rows < kRowsPerStatement)
-        return false;
+    if (++m_rows < kRowsPerStatement) return false;
     flush();
     return true;
 }
 
 Statement &BatchedInsert::statementFor(int rows)
 {
-    if (rows == kRowsPerStatement)
-        return m_full;
+    if (rows == kRowsPerStatement) return m_full;
     if (!m_partial || m_partialRows != rows) {
         m_partial.emplace(m_db.prepare(insertSql(m_insertPrefix, m_rowPlaceholders, rows)));
         m_partialRows = rows;
@@ -118,8 +116,7 @@ void BatchedInsert::bindRow(Statement &statement, int firstIndex, const Value *r
 
 void BatchedInsert::flush()
 {
-    if (m_rows == 0)
-        return;
+    if (m_rows == 0) return;
     Statement &statement = statementFor(m_rows);
     for (int row = 0; row < m_rows; ++row)
         bindRow(statement, row * m_columns + 1, &m_values[std::size_t(row * m_columns)]);

@@ -56,7 +56,13 @@ public:
 private:
     struct Value
     {
-        enum class Type : std::uint8_t { Null, Int, Real, Text } type;
+        enum class Type : std::uint8_t
+        {
+            Null,
+            Int,
+            Real,
+            Text
+        } type;
         std::int64_t integer;
         double real;
         std::size_t offset, size;

@@ -3,6 +3,8 @@
 #include "CaseFile.h"
 #include "CaseFileError.h"
 #include "CaseSchema.h"
+#include "CounterLevels.h"
+#include "LogRateCounter.h"
 #include "QueryRunner.h"
 #include "SourceWriter.h"
 #include "sqlite/BatchedInsert.h"
@@ -12,7 +14,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
+#include <cmath>
 #include <sqlite3.h>
 
 using namespace perfcase;
@@ -66,7 +68,8 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     std::unique_ptr<CaseFile> newCase(const QString &name)
     {
-        return CaseFile::create(path(name).toStdString(), "title of " + name.toStdString(), "tester");
+        return CaseFile::create(path(name).toStdString(), "title of " + name.toStdString(),
+                                "tester");
     }
 
 private Q_SLOTS:
@@ -112,20 +115,21 @@ private Q_SLOTS:
                                    << QStringLiteral("not an SQLite database");
         QTest::newRow("folder") << QStringLiteral("folder") << int(CaseFileError::NotACaseFile)
                                 << QStringLiteral("folder");
-        QTest::newRow("foreign sqlite") << QStringLiteral("foreign") << int(CaseFileError::NotACaseFile)
-                                        << QStringLiteral("another application");
-        QTest::newRow("newer schema") << QStringLiteral("newer") << int(CaseFileError::Newer)
-                                      << QStringLiteral("newer");
+        QTest::newRow("foreign sqlite")
+            << QStringLiteral("foreign") << int(CaseFileError::NotACaseFile)
+            << QStringLiteral("another application");
+        QTest::newRow("newer schema")
+            << QStringLiteral("newer") << int(CaseFileError::Newer) << QStringLiteral("newer");
         QTest::newRow("hostile trigger") << QStringLiteral("trigger") << int(CaseFileError::Hostile)
                                          << QStringLiteral("unexpected trigger");
         QTest::newRow("hostile view") << QStringLiteral("view") << int(CaseFileError::Hostile)
                                       << QStringLiteral("unexpected view");
         QTest::newRow("altered table") << QStringLiteral("altered") << int(CaseFileError::Hostile)
                                        << QStringLiteral("differs");
-        QTest::newRow("dropped table") << QStringLiteral("dropped") << int(CaseFileError::Corrupt)
-                                       << QStringLiteral("lacks");
-        QTest::newRow("crafted fts shadow") << QStringLiteral("shadow") << int(CaseFileError::Hostile)
-                                            << QStringLiteral("differs");
+        QTest::newRow("dropped table")
+            << QStringLiteral("dropped") << int(CaseFileError::Corrupt) << QStringLiteral("lacks");
+        QTest::newRow("crafted fts shadow")
+            << QStringLiteral("shadow") << int(CaseFileError::Hostile) << QStringLiteral("differs");
     }
     void refusesBadFiles()
     {
@@ -146,16 +150,17 @@ private Q_SLOTS:
         } else if (setup != QLatin1String("missing")) {
             newCase(QStringLiteral("bad-") + setup);
             const char *sql =
-                setup == QLatin1String("newer")   ? "PRAGMA user_version=2"
+                setup == QLatin1String("newer")     ? "PRAGMA user_version=2"
                 : setup == QLatin1String("trigger") ? "CREATE TRIGGER evil AFTER INSERT ON sources "
                                                       "BEGIN DELETE FROM logs; END"
                 : setup == QLatin1String("view")    ? "CREATE VIEW v_logs AS SELECT 1"
                 : setup == QLatin1String("altered") ? "ALTER TABLE logs ADD COLUMN extra TEXT"
-                : setup == QLatin1String("dropped") ? "DROP TABLE layout"
-                                                    : "PRAGMA writable_schema=ON; UPDATE sqlite_schema "
-                                                      "SET sql = 'CREATE TABLE ''logs_fts_data''(id "
-                                                      "INTEGER PRIMARY KEY, block BLOB, evil TEXT)' "
-                                                      "WHERE name = 'logs_fts_data'";
+                : setup == QLatin1String("dropped")
+                    ? "DROP TABLE layout"
+                    : "PRAGMA writable_schema=ON; UPDATE sqlite_schema "
+                      "SET sql = 'CREATE TABLE ''logs_fts_data''(id "
+                      "INTEGER PRIMARY KEY, block BLOB, evil TEXT)' "
+                      "WHERE name = 'logs_fts_data'";
             rawExec(file, sql);
         }
         try {
@@ -178,8 +183,8 @@ private Q_SLOTS:
             SourceWriter writer(file->db(), logSpec("big"));
             auto track = writer.addTrack("log", "big");
             for (int i = 0; i < 20000; ++i)
-                writer.addLog(track, 1000 + i, LogLevel::Info, "a fairly long line of log text " +
-                                                                   std::to_string(i), i + 1);
+                writer.addLog(track, 1000 + i, LogLevel::Info,
+                              "a fairly long line of log text " + std::to_string(i), i + 1);
             writer.finish(summaryOf(20000, "x", "x"));
         }
         file.reset();
@@ -229,8 +234,10 @@ private Q_SLOTS:
         QVERIFY(order.step());
         QVERIFY(order.isNull(1));
         // Full-text search finds it, also through the public view.
-        QCOMPARE(count(db, "SELECT count(*) FROM v_log_search WHERE message MATCH '\"upstream-timeout\"'"),
-                 std::int64_t(1));
+        QCOMPARE(
+            count(db,
+                  "SELECT count(*) FROM v_log_search WHERE message MATCH '\"upstream-timeout\"'"),
+            std::int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM v_tracks WHERE row_count = 3"), std::int64_t(1));
         Statement source = db.prepare("SELECT state, first_ts, last_ts, records FROM v_sources");
         QVERIFY(source.step());
@@ -243,8 +250,9 @@ private Q_SLOTS:
     void batchedInsertWritesEveryRow_data()
     {
         QTest::addColumn<int>("rows");
-        for (int rows : {0, 1, BatchedInsert::kRowsPerStatement - 1, BatchedInsert::kRowsPerStatement,
-                         BatchedInsert::kRowsPerStatement + 1, 3 * BatchedInsert::kRowsPerStatement + 5})
+        for (int rows :
+             {0, 1, BatchedInsert::kRowsPerStatement - 1, BatchedInsert::kRowsPerStatement,
+              BatchedInsert::kRowsPerStatement + 1, 3 * BatchedInsert::kRowsPerStatement + 5})
             QTest::addRow("%d rows", rows) << rows;
     }
     void batchedInsertWritesEveryRow()
@@ -266,13 +274,11 @@ private Q_SLOTS:
                 insert.null();
             else
                 insert.text(text);
-            if (insert.endRow())
-                noteFlush();
+            if (insert.endRow()) noteFlush();
         }
         const int pending = insert.pendingRows();
         insert.flush();
-        if (pending)
-            noteFlush();
+        if (pending) noteFlush();
         QCOMPARE(int(flushedIds.size()), rows);
         Statement select = db.prepare("SELECT id, i, r, s FROM t WHERE id > 41 ORDER BY id");
         for (int row = 1; row <= rows; ++row) {
@@ -324,7 +330,8 @@ private Q_SLOTS:
         QFETCH(int, rows);
         QFETCH(int, tracks);
         QFETCH(bool, inOrder);
-        auto file = newCase(QStringLiteral("blocks-%1-%2-%3.perfcase").arg(rows).arg(tracks).arg(inOrder));
+        auto file =
+            newCase(QStringLiteral("blocks-%1-%2-%3.perfcase").arg(rows).arg(tracks).arg(inOrder));
         Database &db = file->db();
         SourceWriter writer(db, logSpec("blocks"));
         std::vector<std::int64_t> trackIds;
@@ -337,17 +344,118 @@ private Q_SLOTS:
         }
         writer.finish(summaryOf(rows, "h", "h|blocks"));
         // Every row lies in exactly one block of its track, inside its time range.
-        QCOMPARE(count(db, "SELECT count(*) FROM logs l WHERE (SELECT count(*) FROM log_blocks b "
-                           "WHERE b.track_id = l.track_id AND l.id BETWEEN b.first_id AND b.last_id "
-                           "AND l.ts BETWEEN b.first_ts AND b.last_ts) != 1"),
+        QCOMPARE(count(db,
+                       "SELECT count(*) FROM logs l WHERE (SELECT count(*) FROM log_blocks b "
+                       "WHERE b.track_id = l.track_id AND l.id BETWEEN b.first_id AND b.last_id "
+                       "AND l.ts BETWEEN b.first_ts AND b.last_ts) != 1"),
                  std::int64_t(0));
         QCOMPARE(count(db, "SELECT count(*) FROM logs"), std::int64_t(rows));
         // Blocks are sparse: no more than one per kLogBlockRows rows of a track, plus its tail.
-        QVERIFY(count(db, "SELECT count(*) FROM log_blocks")
-                <= std::int64_t(rows / SourceWriter::kLogBlockRows + 2 * tracks));
+        QVERIFY(count(db, "SELECT count(*) FROM log_blocks") <=
+                std::int64_t(rows / SourceWriter::kLogBlockRows + 2 * tracks));
         // And the public view finds a row by time through them.
-        QCOMPARE(count(db, "SELECT count(*) FROM v_log_blocks WHERE first_ts <= 1500 AND last_ts >= 1500"),
-                 std::int64_t(inOrder && rows > 500 ? tracks : 0));
+        QCOMPARE(
+            count(db,
+                  "SELECT count(*) FROM v_log_blocks WHERE first_ts <= 1500 AND last_ts >= 1500"),
+            std::int64_t(inOrder && rows > 500 ? tracks : 0));
+    }
+
+    void counterLevelsSummariseSamples_data()
+    {
+        QTest::addColumn<int>("samples");
+        QTest::addColumn<qint64>("spacingNs");
+        QTest::addColumn<qint64>("finestWidth"); // 0: no levels stored
+        QTest::newRow("small track: raw only") << 4000 << qint64(1'000'000) << qint64(0);
+        QTest::newRow("1 ms samples") << 60'000 << qint64(1'000'000) << qint64(4'000'000);
+        QTest::newRow("15 s Prometheus step")
+            << 5'000 << qint64(15'000'000'000) << qint64(65'536'000'000);
+        QTest::newRow("jittered 300 us") << 40'000 << qint64(300'000) << qint64(1'000'000);
+    }
+    void counterLevelsSummariseSamples()
+    {
+        QFETCH(int, samples);
+        QFETCH(qint64, spacingNs);
+        QFETCH(qint64, finestWidth);
+        auto file = newCase(QStringLiteral("levels-%1-%2.perfcase").arg(samples).arg(spacingNs));
+        Database &db = file->db();
+        SourceWriter writer(db, logSpec("metrics"));
+        const auto track = writer.addTrack("counter", "cpu", "cores");
+        std::int64_t ts = 1'795'168'800'000'000'000;
+        for (int i = 0; i < samples; ++i) {
+            // Samples in reverse order on purpose: levels read them by time.
+            const int j = samples - 1 - i;
+            const std::int64_t at = ts + j * spacingNs + (j % 3) * (spacingNs / 10);
+            writer.addCounter(track, at, std::sin(j / 50.0) * 100 + j % 7);
+        }
+        writer.finish(summaryOf(samples, "h", "h|levels"));
+        const auto widths = CounterLevels::widths(db, track);
+        QCOMPARE(widths.empty() ? qint64(0) : qint64(widths.front()), finestWidth);
+        std::int64_t finer = samples;
+        for (std::int64_t width : widths) {
+            const std::string where =
+                " FROM counter_levels WHERE track_id = " + std::to_string(track) +
+                " AND width = " + std::to_string(width);
+            // Every sample is in exactly one bucket of every level.
+            QCOMPARE(count(db, ("SELECT sum(count)" + where).c_str()), std::int64_t(samples));
+            const std::int64_t buckets = count(db, ("SELECT count(*)" + where).c_str());
+            QVERIFY2(buckets * 2 <= finer, "a stored level halves the one below it");
+            finer = buckets;
+            // min, max, first and last agree with the raw samples of each bucket.
+            const std::string mismatch =
+                "SELECT count(*)" + where +
+                " AND (min != (SELECT min(value) FROM counters c WHERE "
+                "c.track_id = counter_levels.track_id AND c.ts >= counter_levels.ts AND c.ts < "
+                "counter_levels.ts + width) OR max != (SELECT max(value) FROM counters c WHERE "
+                "c.track_id = counter_levels.track_id AND c.ts >= counter_levels.ts AND c.ts < "
+                "counter_levels.ts + width) OR first != (SELECT value FROM counters c WHERE "
+                "c.track_id = counter_levels.track_id AND c.ts >= counter_levels.ts ORDER BY c.ts "
+                "LIMIT 1) OR ts % width != 0)";
+            QCOMPARE(count(db, mismatch.c_str()), std::int64_t(0));
+        }
+        QCOMPARE(count(db, "SELECT count(*) FROM v_counter_levels"),
+                 count(db, "SELECT count(*) FROM counter_levels"));
+    }
+
+    void logRatesCountEveryRecord_data()
+    {
+        QTest::addColumn<bool>("inOrder");
+        QTest::newRow("in order") << true;
+        QTest::newRow("out of order") << false;
+    }
+    void logRatesCountEveryRecord()
+    {
+        QFETCH(bool, inOrder);
+        auto file = newCase(QStringLiteral("rates-%1.perfcase").arg(inOrder));
+        Database &db = file->db();
+        SourceWriter writer(db, logSpec("rates"));
+        const auto a = writer.addTrack("log", "a");
+        const auto b = writer.addTrack("log", "b");
+        const int rows = 20'000;
+        const std::int64_t start = 1'795'168'800'000'000'000;
+        for (int i = 0; i < rows; ++i) {
+            const std::int64_t ts =
+                start + std::int64_t(i) * 37'000'000 - (inOrder ? 0 : (i % 5) * 2'000'000'000);
+            const auto level = i % 4 == 0 ? std::nullopt : std::optional(LogLevel(i % 7));
+            writer.addLog(i % 3 ? a : b, ts, level, "m", i + 1);
+        }
+        writer.finish(summaryOf(rows, "h", "h|rates"));
+        for (std::int64_t width : LogRateCounter::kWidths) {
+            const std::string w = std::to_string(width);
+            QCOMPARE(count(db, ("SELECT sum(count) FROM log_rates WHERE width = " + w).c_str()),
+                     std::int64_t(rows));
+            // Per bucket and level, the counts are those of a GROUP BY over the table.
+            const std::string expected = "SELECT track_id, ts - ((ts % " + w + ") + " + w + ") % " + w +
+                                         ", coalesce(level, -1), count(*) FROM logs GROUP BY 1, 2, 3";
+            const std::string stored =
+                "SELECT track_id, ts, level, count FROM log_rates WHERE width = " + w;
+            QCOMPARE(count(db, ("SELECT count(*) FROM (" + expected + " EXCEPT " + stored + ")").c_str()),
+                     std::int64_t(0));
+            QCOMPARE(count(db, ("SELECT count(*) FROM (" + stored + " EXCEPT " + expected + ")").c_str()),
+                     std::int64_t(0));
+        }
+        QCOMPARE(count(db, "SELECT count(*) FROM log_rates WHERE level = -1 AND width = 1000000000 "
+                           "AND count > 0") > 0,
+                 true);
     }
 
     void abortedSourceLeavesNoTrace_data()
@@ -359,7 +467,8 @@ private Q_SLOTS:
     void abortedSourceLeavesNoTrace()
     {
         QFETCH(bool, explicitAbort);
-        auto file = newCase(explicitAbort ? QStringLiteral("abort1.perfcase") : QStringLiteral("abort2.perfcase"));
+        auto file = newCase(explicitAbort ? QStringLiteral("abort1.perfcase")
+                                          : QStringLiteral("abort2.perfcase"));
         Database &db = file->db();
         {
             SourceWriter writer(db, logSpec("x"));
@@ -367,8 +476,7 @@ private Q_SLOTS:
             for (int i = 0; i < SourceWriter::kBatchRows + 10; ++i) // crosses a batch commit
                 writer.addLog(track, i, LogLevel::Info, "line", i + 1);
             writer.addError(5, 100, "error", "bad line", "excerpt");
-            if (explicitAbort)
-                writer.abort();
+            if (explicitAbort) writer.abort();
         }
         for (const char *table : {"sources", "tracks", "logs", "import_errors", "logs_fts"}) {
             QCOMPARE(count(db, (std::string("SELECT count(*) FROM ") + table).c_str()),
@@ -388,13 +496,15 @@ private Q_SLOTS:
         dead.start(QStringLiteral("true"));
         QVERIFY(dead.waitForFinished());
         const qint64 deadPid = dead.processId() > 0 ? dead.processId() : 999'999;
-        rawExec(casePath, QStringLiteral("INSERT INTO sources(uuid, kind, name, origin, format, imported_at, "
-                                         "ready, importer_pid) VALUES('u1', 'log', 'half', '/x', 'text-log', 0, 0, %1);"
-                                         "INSERT INTO tracks(source_id, kind, name) VALUES(1, 'log', 'half');"
-                                         "INSERT INTO logs(track_id, ts, message) VALUES(1, 5, 'orphan');")
-                                .arg(deadPid)
-                                .toUtf8()
-                                .constData());
+        rawExec(casePath,
+                QStringLiteral(
+                    "INSERT INTO sources(uuid, kind, name, origin, format, imported_at, "
+                    "ready, importer_pid) VALUES('u1', 'log', 'half', '/x', 'text-log', 0, 0, %1);"
+                    "INSERT INTO tracks(source_id, kind, name) VALUES(1, 'log', 'half');"
+                    "INSERT INTO logs(track_id, ts, message) VALUES(1, 5, 'orphan');")
+                    .arg(deadPid)
+                    .toUtf8()
+                    .constData());
         {
             auto reader = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadOnly);
             // Invisible, even before the cleanup.
@@ -408,7 +518,8 @@ private Q_SLOTS:
     void readOnlyAccessRefusesWrites()
     {
         newCase(QStringLiteral("ro.perfcase"));
-        auto file = CaseFile::open(path(QStringLiteral("ro.perfcase")).toStdString(), CaseFile::Access::ReadOnly);
+        auto file = CaseFile::open(path(QStringLiteral("ro.perfcase")).toStdString(),
+                                   CaseFile::Access::ReadOnly);
         QVERIFY(file->isReadOnly());
         try {
             file->requireWritable();
@@ -416,7 +527,8 @@ private Q_SLOTS:
         } catch (const CaseFileError &error) {
             QCOMPARE(error.kind(), CaseFileError::ReadOnly);
         }
-        QVERIFY_THROWS_EXCEPTION(SqlError, file->db().exec("INSERT INTO meta(key, value) VALUES('a', 'b')"));
+        QVERIFY_THROWS_EXCEPTION(SqlError,
+                                 file->db().exec("INSERT INTO meta(key, value) VALUES('a', 'b')"));
     }
 
     void queryRunnerAllowsOnlyPublicViews_data()
@@ -424,18 +536,32 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("view") << QStringLiteral("SELECT count(*) FROM v_logs") << true;
-        QTest::newRow("join views") << QStringLiteral("SELECT s.name, count(*) FROM v_logs l JOIN v_sources s "
-                                                      "ON s.id = l.source_id GROUP BY 1") << true;
-        QTest::newRow("cte") << QStringLiteral("WITH x AS (SELECT ts FROM v_logs) SELECT max(ts) FROM x") << true;
-        QTest::newRow("fts via view") << QStringLiteral("SELECT id FROM v_log_search WHERE message MATCH 'timeout'") << true;
+        QTest::newRow("join views")
+            << QStringLiteral("SELECT s.name, count(*) FROM v_logs l JOIN v_sources s "
+                              "ON s.id = l.source_id GROUP BY 1")
+            << true;
+        QTest::newRow("cte") << QStringLiteral(
+                                    "WITH x AS (SELECT ts FROM v_logs) SELECT max(ts) FROM x")
+                             << true;
+        QTest::newRow("fts via view")
+            << QStringLiteral("SELECT id FROM v_log_search WHERE message MATCH 'timeout'") << true;
         QTest::newRow("functions") << QStringLiteral("SELECT rfc3339(0), 'abc' REGEXP 'b'") << true;
         QTest::newRow("trailing comment") << QStringLiteral("SELECT 1; -- done") << true;
-        QTest::newRow("count over a simple view") << QStringLiteral("SELECT count(*) FROM v_meta") << true;
-        QTest::newRow("exists over a simple view") << QStringLiteral("SELECT EXISTS(SELECT 1 FROM v_notes)") << true;
+        QTest::newRow("count over a simple view")
+            << QStringLiteral("SELECT count(*) FROM v_meta") << true;
+        QTest::newRow("exists over a simple view")
+            << QStringLiteral("SELECT EXISTS(SELECT 1 FROM v_notes)") << true;
         QTest::newRow("base table") << QStringLiteral("SELECT * FROM logs") << false;
-        QTest::newRow("cte named like a view") << QStringLiteral("WITH v_x AS (SELECT * FROM main.sources) SELECT * FROM v_x") << false;
-        QTest::newRow("quoted cte named like a view") << QStringLiteral("WITH \"v_logs\"(a) AS MATERIALIZED (SELECT uuid FROM sources) SELECT * FROM v_logs") << false;
-        QTest::newRow("cte over the schema") << QStringLiteral("with v_s as (select sql from sqlite_schema) select * from v_s") << false;
+        QTest::newRow("cte named like a view")
+            << QStringLiteral("WITH v_x AS (SELECT * FROM main.sources) SELECT * FROM v_x")
+            << false;
+        QTest::newRow("quoted cte named like a view")
+            << QStringLiteral("WITH \"v_logs\"(a) AS MATERIALIZED (SELECT uuid FROM sources) "
+                              "SELECT * FROM v_logs")
+            << false;
+        QTest::newRow("cte over the schema")
+            << QStringLiteral("with v_s as (select sql from sqlite_schema) select * from v_s")
+            << false;
         QTest::newRow("schema") << QStringLiteral("SELECT * FROM sqlite_schema") << false;
         QTest::newRow("insert") << QStringLiteral("INSERT INTO meta(key) VALUES('x')") << false;
         QTest::newRow("delete via view") << QStringLiteral("DELETE FROM v_meta") << false;
@@ -468,7 +594,8 @@ private Q_SLOTS:
             QVERIFY2(!allowed, error.what());
         }
         // Whatever was tried, the case is unchanged.
-        auto check = CaseFile::open(path(QStringLiteral("query.perfcase")).toStdString(), CaseFile::Access::ReadOnly);
+        auto check = CaseFile::open(path(QStringLiteral("query.perfcase")).toStdString(),
+                                    CaseFile::Access::ReadOnly);
         QCOMPARE(count(check->db(), "SELECT count(*) FROM v_logs"), std::int64_t(1));
         QCOMPARE(count(check->db(), "SELECT count(*) FROM meta"), std::int64_t(4));
     }
