@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <vector>
 
 namespace perfcase {
@@ -72,6 +73,9 @@ private:
     QStringList m_paths;
     ImportOptions m_options;
     CancelToken m_token;
+    // Its own pool: the import thread runs at a lower priority (nice), which
+    // it would otherwise leave behind in a shared pool thread.
+    QThreadPool m_pool;
     QFutureWatcher<WorkResult> m_watcher;
     std::vector<ImportOutcome> m_outcomes;
     ImportBatch::Summary m_summary;

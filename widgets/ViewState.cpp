@@ -8,26 +8,22 @@ ViewState::ViewState(QObject *parent) : QObject(parent) {}
 
 void ViewState::setSelection(std::optional<Range> range)
 {
-    if (range && range->to < range->from)
-        std::swap(range->from, range->to);
-    if (range == m_selection)
-        return;
+    if (range && range->to < range->from) std::swap(range->from, range->to);
+    if (range == m_selection) return;
     m_selection = range;
     Q_EMIT selectionChanged(m_selection);
 }
 
 void ViewState::setCursor(std::optional<qint64> ns)
 {
-    if (ns == m_cursor)
-        return;
+    if (ns == m_cursor) return;
     m_cursor = ns;
     Q_EMIT cursorChanged(m_cursor);
 }
 
 void ViewState::setDisplayZone(const QTimeZone &zone)
 {
-    if (!zone.isValid() || zone == m_zone)
-        return;
+    if (!zone.isValid() || zone == m_zone) return;
     m_zone = zone;
     Q_EMIT displayZoneChanged(m_zone);
 }
@@ -42,8 +38,7 @@ qint64 floorDiv(qint64 a, qint64 b)
 
 QString ViewState::zoneLabel(qint64 ns) const
 {
-    if (m_zone == QTimeZone::utc())
-        return QStringLiteral("UTC");
+    if (m_zone == QTimeZone::utc()) return QStringLiteral("UTC");
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(floorDiv(ns, 1'000'000), m_zone);
     const QString abbreviation = m_zone.abbreviation(at);
     return abbreviation.isEmpty() ? m_zone.displayName(at, QTimeZone::OffsetName) : abbreviation;
@@ -60,7 +55,8 @@ QString ViewState::formatTime(qint64 ns, int precision) const
         qint64 digits = fraction;
         for (int i = precision; i < 9; ++i)
             digits /= 10;
-        text += QLatin1Char('.') + QStringLiteral("%1").arg(digits, precision, 10, QLatin1Char('0'));
+        text +=
+            QLatin1Char('.') + QStringLiteral("%1").arg(digits, precision, 10, QLatin1Char('0'));
     }
     return text;
 }

@@ -3,7 +3,6 @@
 #include <QObject>
 #include <QString>
 #include <QTimeZone>
-
 #include <optional>
 
 namespace perfcase {
