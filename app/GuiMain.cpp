@@ -5,10 +5,13 @@
 #include "cli/ExitCode.h"
 
 #include <QApplication>
+#include <QTimer>
 
 namespace perfcase {
 
 namespace {
+constexpr int kScreenshotDelayMs = 2500;
+
 bool hasDisplay()
 {
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
@@ -29,11 +32,29 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("perfcase"));
     QApplication::setApplicationDisplayName(QStringLiteral("Perfcase"));
     QApplication::setApplicationVersion(QStringLiteral(PERFCASE_VERSION));
+    QStringList arguments = QApplication::arguments().mid(1);
+    QString screenshot;
+    if (arguments.value(0) == QLatin1String("--screenshot")) {
+        screenshot = arguments.value(1);
+        arguments = arguments.mid(2);
+        if (screenshot.isEmpty()) {
+            CliOutput::error("--screenshot needs a PNG file name");
+            return ExitUsage;
+        }
+    }
     MainWindow window;
     // Shown first, so an error about the case appears over the window.
     window.show();
-    const QStringList arguments = QApplication::arguments();
-    if (arguments.size() > 1) window.openCase(arguments.at(1));
+    if (!arguments.isEmpty()) window.openCase(arguments.first());
+    if (!screenshot.isEmpty()) {
+        // For docs and the screenshot test: once the panels have loaded and
+        // painted, save what the window shows and quit.
+        QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshot] {
+            const bool saved = window.grab().save(screenshot, "PNG");
+            if (!saved) CliOutput::error("cannot write " + screenshot.toStdString());
+            QApplication::exit(saved ? ExitOk : ExitInternal);
+        });
+    }
     return QApplication::exec();
 }
 

@@ -31,6 +31,7 @@ const std::map<std::string, Command> &commands()
 void printUsage()
 {
     std::printf("usage: perfcase [CASE]                 open the window\n"
+                "       perfcase --screenshot PNG [CASE] open the window, save it as PNG, quit\n"
                 "       perfcase --version\n"
                 "       perfcase new CASE [--title T]\n"
                 "       perfcase import CASE PATH... [--format F] [--name N] [--tz ZONE] "
@@ -55,6 +56,8 @@ std::optional<int> runCli(int argc, char **argv)
         printUsage();
         return ExitOk;
     }
+    if (first == "--screenshot")
+        return std::nullopt; // the window's own option
     auto command = commands().find(first);
     if (command == commands().end()) {
         if (!first.empty() && first[0] == '-') {
