@@ -21,7 +21,7 @@ double secondsSince(std::chrono::steady_clock::time_point start)
 
 SourceWriter::SourceWriter(Database &db, const SourceSpec &spec)
     : m_db(db), m_started(std::chrono::steady_clock::now()),
-      m_logs(db, "logs", {"track_id", "ts", "level", "message", "line"}),
+      m_logs(db, "logs", {"track_id", "ts", "level", "message", "line", "template_id"}),
       m_slices(db, "slices", {"track_id", "ts", "dur", "name", "category", "depth", "args"}),
       m_insertCounter(db.prepare("INSERT INTO counters(track_id, ts, value) VALUES(?, ?, ?)")),
       m_insertInstant(db.prepare("INSERT INTO instants(track_id, ts, name, severity, args) "
@@ -166,7 +166,8 @@ std::int64_t SourceWriter::addTrack(std::string_view kind, std::string_view name
 }
 
 void SourceWriter::addLog(std::int64_t trackId, std::int64_t ts, std::optional<LogLevel> level,
-                          std::string_view message, std::int64_t line)
+                          std::string_view message, std::int64_t line,
+                          std::optional<int> templateKey)
 {
     m_logs.value(trackId).value(ts);
     if (level)
@@ -174,6 +175,10 @@ void SourceWriter::addLog(std::int64_t trackId, std::int64_t ts, std::optional<L
     else
         m_logs.null();
     m_logs.text(message).value(line);
+    if (templateKey && *templateKey >= 0)
+        m_logs.value(templateIdFor(*templateKey));
+    else
+        m_logs.null();
     m_pendingLogs.push_back({trackId, ts, level ? int(*level) : LogRateCounter::kNoLevel});
     if (m_logs.endRow()) noteFlushedLogs();
     if (ts < m_previousLogTs) m_logsOutOfOrder = true;
@@ -181,6 +186,45 @@ void SourceWriter::addLog(std::int64_t trackId, std::int64_t ts, std::optional<L
     noteTime(ts);
     countTrackRow(trackId);
     countRow();
+}
+
+std::int64_t SourceWriter::templateIdFor(int templateKey)
+{
+    const auto key = std::size_t(templateKey);
+    if (key >= m_templateIds.size()) {
+        m_templateIds.resize(key + 1, 0);
+        m_templateCounts.resize(key + 1, 0);
+    }
+    if (!m_templateIds[key]) {
+        // The row reserves a case-global id now, in the batch's transaction
+        // (another process may import at the same time); pattern and count
+        // come in finish(). The source is not ready, so no view shows it.
+        m_db.prepare("INSERT INTO log_templates(source_id, pattern, count) VALUES(?, '', 0)")
+            .bind(1, m_sourceId)
+            .run();
+        m_templateIds[key] = m_db.lastInsertRowId();
+    }
+    ++m_templateCounts[key];
+    return m_templateIds[key];
+}
+
+void SourceWriter::setLogTemplatePatterns(std::vector<std::string> patterns)
+{
+    m_templatePatterns = std::move(patterns);
+}
+
+void SourceWriter::writeLogTemplates()
+{
+    if (m_templateIds.empty()) return;
+    Statement update = m_db.prepare("UPDATE log_templates SET pattern = ?, count = ? WHERE id = ?");
+    for (std::size_t key = 0; key < m_templateIds.size(); ++key) {
+        if (!m_templateIds[key]) continue;
+        update.reset();
+        update.bind(1, key < m_templatePatterns.size() ? m_templatePatterns[key] : std::string())
+            .bind(2, m_templateCounts[key])
+            .bind(3, m_templateIds[key])
+            .run();
+    }
 }
 
 void SourceWriter::flushRows()
@@ -285,8 +329,9 @@ void SourceWriter::reorderLogsByTime()
     // Pages in the log table follow rowid, so a source's rows must be in time
     // order. Files almost always are; for the rest SQLite sorts on disk.
     Statement copy = m_db.prepare(
-        "INSERT INTO logs(track_id, ts, level, message, line) "
-        "SELECT track_id, ts, level, message, line FROM logs WHERE id BETWEEN ?1 AND ?2 "
+        "INSERT INTO logs(track_id, ts, level, message, line, template_id) "
+        "SELECT track_id, ts, level, message, line, template_id FROM logs WHERE id BETWEEN ?1 AND "
+        "?2 "
         "AND track_id IN (SELECT id FROM tracks WHERE source_id = ?3) ORDER BY ts, id");
     copy.bind(1, *m_firstLogId).bind(2, *m_lastLogId).bind(3, m_sourceId).run();
     std::int64_t newLast = m_db.lastInsertRowId();
@@ -359,6 +404,7 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
             .run();
         m_db.exec("INSERT INTO logs_fts(logs_fts, rank) VALUES('automerge', 4)");
     }
+    writeLogTemplates();
     CounterLevels::build(m_db, m_sourceId);
     timing.seconds = secondsSince(m_started);
     m_db.prepare("UPDATE sources SET ready = 1, importer_pid = NULL, rows_seconds = ?, "

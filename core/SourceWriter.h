@@ -66,9 +66,17 @@ public:
 
     std::int64_t addTrack(std::string_view kind, std::string_view name, std::string_view unit = {},
                           std::string_view labelsJson = "{}");
-    // The message bytes need only live until the call returns.
+    // The message bytes need only live until the call returns. templateKey
+    // is the importer's own template number (LogTemplateMiner id, 0-based);
+    // the writer gives each a case-global log_templates id and stores it in
+    // logs.template_id. Without one, template_id stays NULL (no mining here:
+    // the writer is the import's bottleneck).
     void addLog(std::int64_t trackId, std::int64_t ts, std::optional<LogLevel> level,
-                std::string_view message, std::int64_t line);
+                std::string_view message, std::int64_t line,
+                std::optional<int> templateKey = std::nullopt);
+    // The patterns of the template numbers passed to addLog (index = number),
+    // written with their counts by finish().
+    void setLogTemplatePatterns(std::vector<std::string> patterns);
     void addSlice(std::int64_t trackId, std::int64_t ts, std::int64_t dur, std::string_view name,
                   std::string_view category = {}, int depth = 0, std::string_view argsJson = {});
     void addCounter(std::int64_t trackId, std::int64_t ts, double value);
@@ -109,6 +117,8 @@ private:
     void noteLogBlock(std::int64_t trackId, std::int64_t id, std::int64_t ts);
     void writeLogBlocks();
     void buildLogBlocksFromTable();
+    std::int64_t templateIdFor(int templateKey);
+    void writeLogTemplates();
 
     Database &m_db;
     std::int64_t m_sourceId = 0;
@@ -141,6 +151,9 @@ private:
         int level;
     };
     std::vector<PendingLog> m_pendingLogs; // rows in m_logs not yet written
+    // Template number -> log_templates.id (0: not yet allocated), record counts.
+    std::vector<std::int64_t> m_templateIds, m_templateCounts;
+    std::vector<std::string> m_templatePatterns;
     Statement m_insertCounter, m_insertInstant, m_insertError, m_insertObject;
 };
 

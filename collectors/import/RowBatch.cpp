@@ -12,9 +12,10 @@ RowBatch::Text RowBatch::store(std::string_view text)
 }
 
 void RowBatch::log(std::int64_t ts, std::optional<LogLevel> level, std::string_view message,
-                   std::int64_t line)
+                   std::int64_t line, int templateKey)
 {
     Row row(Kind::Log);
+    row.templateKey = templateKey;
     row.ts = ts;
     row.level = level ? std::int8_t(*level) : std::int8_t(-1);
     row.line = line;
@@ -56,7 +57,8 @@ void RowBatch::applyTo(SourceWriter &writer,
             if (!mainTrack) mainTrack = trackId(Track::Main);
             writer.addLog(mainTrack, row.ts,
                           row.level < 0 ? std::nullopt : std::optional(LogLevel(row.level)),
-                          view(row.text), row.line);
+                          view(row.text), row.line,
+                          row.templateKey < 0 ? std::nullopt : std::optional<int>(row.templateKey));
             break;
         case Kind::Slice:
             writer.addSlice(trackId(row.track), row.ts, row.dur, view(row.name), view(row.category),

@@ -27,8 +27,10 @@ public:
         Requests
     };
 
+    // templateKey: the parser's template number for the message (see
+    // SourceWriter::addLog), -1 for none.
     void log(std::int64_t ts, std::optional<LogLevel> level, std::string_view message,
-             std::int64_t line);
+             std::int64_t line, int templateKey = -1);
     void slice(Track track, std::int64_t ts, std::int64_t dur, std::string_view name,
                std::string_view category, std::string_view argsJson);
     void problem(bool error, std::int64_t line, std::int64_t byte, std::string_view message,
@@ -57,6 +59,7 @@ private:
         Kind kind;
         Track track = Track::Main;
         std::int8_t level = -1;
+        std::int32_t templateKey = -1;
         std::int64_t ts = 0, dur = 0, line = 0, byte = -1;
         Text text, name, category, args;
     };

@@ -20,8 +20,12 @@ void appendJsonEscaped(std::string &out, std::string_view text)
 {
     for (char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char escape[8];
@@ -39,8 +43,7 @@ void appendJsonEscaped(std::string &out, std::string_view text)
 LogImporter::LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer,
                          std::int64_t trackId, const LogFormat &format)
     : m_parser(parser), m_zone(zone), m_writer(writer), m_trackId(trackId), m_format(format)
-{
-}
+{}
 
 LogImporter::Result LogImporter::run(LineReader &reader, InputStream &input,
                                      const CancelToken &token, const ProgressFn &progress)
@@ -54,26 +57,24 @@ LogImporter::Result LogImporter::run(LineReader &reader, InputStream &input,
         std::int64_t nextCheck = 0;
         while (reader.next(line)) {
             if (line.offset >= nextCheck) {
-                if (token.isCancelled())
-                    throw Cancelled{};
-                if (progress)
-                    progress(input.fileOffset(), input.fileSize());
+                if (token.isCancelled()) throw Cancelled{};
+                if (progress) progress(input.fileOffset(), input.fileSize());
                 nextCheck = line.offset + (1 << 20);
             }
             // A compressed stream cut short ends in a cut line: DESIGN.md keeps
             // only what is complete.
-            if (line.lastWithoutNewline && input.truncated())
-                break;
+            if (line.lastWithoutNewline && input.truncated()) break;
             onLine(line.text, line.number, line.offset, line.cut);
         }
         flush();
-        if (!m_batch.empty())
-            emit(std::move(m_batch));
+        if (!m_batch.empty()) emit(std::move(m_batch));
     };
     auto apply = [&](RowBatch &batch) {
         batch.applyTo(m_writer, [this](RowBatch::Track track) { return trackFor(track); });
     };
     RowPipeline::run(produce, apply);
+    // The parsing thread has ended: its templates are final.
+    m_writer.setLogTemplatePatterns(m_miner.patterns());
     return std::move(m_result);
 }
 
@@ -97,8 +98,7 @@ std::int64_t LogImporter::trackFor(RowBatch::Track track)
 void LogImporter::warnOnce(bool &flag, std::int64_t number, std::int64_t offset,
                            const std::string &why)
 {
-    if (flag)
-        return;
+    if (flag) return;
     flag = true;
     m_result.warnings.push_back({number, offset, why});
     m_batch.problem(false, number, offset, why, {});
@@ -107,8 +107,7 @@ void LogImporter::warnOnce(bool &flag, std::int64_t number, std::int64_t offset,
 void LogImporter::reject(std::int64_t number, std::int64_t offset, const std::string &why,
                          std::string_view text)
 {
-    if (m_result.rejected == 0)
-        m_result.firstRejection = {number, offset, why};
+    if (m_result.rejected == 0) m_result.firstRejection = {number, offset, why};
     ++m_result.rejected;
     m_batch.problem(true, number, offset, why,
                     TextRepair::isValidUtf8(text.substr(0, 200)) ? text.substr(0, 200)
@@ -136,8 +135,7 @@ std::string_view LogImporter::sanitize(std::string_view text, std::int64_t numbe
         std::string cleaned;
         cleaned.reserve(m_scratch.size());
         for (char c : m_scratch) {
-            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t')
-                cleaned += c;
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') cleaned += c;
         }
         m_scratch.swap(cleaned);
         text = m_scratch;
@@ -161,8 +159,7 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
         reject(number, offset, "binary data", {});
         return;
     }
-    if (cut)
-        warnOnce(m_warnedCut, number, offset, "line longer than 1 MiB cut to 1 MiB");
+    if (cut) warnOnce(m_warnedCut, number, offset, "line longer than 1 MiB cut to 1 MiB");
 
     m_parser.parse(text, m_line);
     std::string warning;
@@ -172,8 +169,7 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
             ts = m_lastTs;
         else
             ts = m_zone.toUtc(m_line.time);
-        if (m_zone.takeWarning(warning))
-            warnOnce(m_warnedZone, number, offset, warning);
+        if (m_zone.takeWarning(warning)) warnOnce(m_warnedZone, number, offset, warning);
         if (!ts) {
             reject(number, offset, "no time before this line", text);
             return;
@@ -189,14 +185,12 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
         } else {
             m_message.assign(m_line.message);
         }
-        if (cut)
-            m_message += " [... cut at 1 MiB]";
+        if (cut) m_message += " [... cut at 1 MiB]";
         m_recordLine = number;
         m_recordLines = 1;
         m_recordOverflowReported = false;
         m_durationMs = m_line.durationMs;
-        if (m_durationMs)
-            m_durationName.assign(m_line.durationName);
+        if (m_durationMs) m_durationName.assign(m_line.durationName);
         m_request.assign(m_line.request);
         m_status.assign(m_line.status);
         return;
@@ -222,16 +216,14 @@ void LogImporter::onLine(std::string_view raw, std::int64_t number, std::int64_t
 
 void LogImporter::flush()
 {
-    if (!m_open)
-        return;
+    if (!m_open) return;
     m_open = false;
-    while (!m_message.empty() && (m_message.back() == '\n' || m_message.back() == ' ' ||
-                                  m_message.back() == '\t'))
+    while (!m_message.empty() &&
+           (m_message.back() == '\n' || m_message.back() == ' ' || m_message.back() == '\t'))
         m_message.pop_back();
-    m_batch.log(m_ts, m_level, m_message, m_recordLine);
+    m_batch.log(m_ts, m_level, m_message, m_recordLine, m_miner.add(m_message));
     ++m_result.records;
-    if (!m_request.empty() && !m_format.requestsTrack().empty())
-        writeRequest();
+    if (!m_request.empty() && !m_format.requestsTrack().empty()) writeRequest();
     if (m_durationMs && !m_format.durationTrack().empty()) {
         auto dur = std::int64_t(std::llround(*m_durationMs * 1e6));
         // The server logs a statement when it ends: the slice ends at the record.
@@ -257,8 +249,7 @@ void LogImporter::writeRequest()
         method = request.substr(0, space);
         target = request.substr(space + 1);
         auto protocol = target.rfind(" HTTP/");
-        if (protocol != std::string_view::npos)
-            target = target.substr(0, protocol);
+        if (protocol != std::string_view::npos) target = target.substr(0, protocol);
     }
     // Built by hand: this runs for every access line, and a JSON object per
     // line costs more than the rest of the line's parsing.

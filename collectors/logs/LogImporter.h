@@ -2,10 +2,11 @@
 
 #include "LineParser.h"
 #include "LogFormat.h"
-#include "import/RowBatch.h"
-#include "import/RowPipeline.h"
+#include "LogTemplateMiner.h"
 #include "import/CancelToken.h"
 #include "import/ImportTypes.h"
+#include "import/RowBatch.h"
+#include "import/RowPipeline.h"
 
 #include <string>
 
@@ -38,8 +39,8 @@ public:
 
     // Durations and HTTP requests found in lines go to the format's duration
     // and requests tracks (created when first needed).
-    LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer,
-                std::int64_t trackId, const LogFormat &format);
+    LogImporter(LineParser &parser, ZoneResolver &zone, SourceWriter &writer, std::int64_t trackId,
+                const LogFormat &format);
 
     void setTimelessBase(std::optional<std::int64_t> at) { m_lastTs = at; }
     // Throws Cancelled when token is cancelled.
@@ -66,6 +67,9 @@ private:
     std::int64_t m_durationTrackId = 0;
     std::int64_t m_requestsTrackId = 0;
     RowBatch m_batch;
+    // Templates are mined on the parsing thread, which has time to spare;
+    // the writer only stores the numbers (bench/README.md).
+    LogTemplateMiner m_miner;
     const RowPipeline::Emit *m_emit = nullptr;
 
     LineResult m_line;
