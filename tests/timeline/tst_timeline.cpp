@@ -1,0 +1,306 @@
+// The timeline widget under the offscreen platform: mouse and key input,
+// selection and cursor through ViewState, clock offsets, export, rendering.
+#include "ClockAligner.h"
+#include "QCustomPlotInclude.h"
+#include "TimelineTestCase.h"
+#include "TimelineWidget.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace perfcase;
+using namespace perfcase::testing;
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    TimelineCaseIds m_ids;
+    std::unique_ptr<TimelineWidget> m_widget;
+    ViewState m_state;
+
+    QCPAxisRect *laneRect(int lane) const
+    {
+        return qobject_cast<QCPAxisRect *>(m_widget->plot()->plotLayout()->element(lane, 0));
+    }
+    QPoint at(double fx, int lane = 0) const // a point inside a lane, fx of its width
+    {
+        const QRect r = laneRect(lane)->rect();
+        return QPoint(r.left() + int(fx * r.width()), r.center().y());
+    }
+    qint64 nsAt(const QPoint &p) const
+    {
+        const double x = laneRect(0)->axis(QCPAxis::atBottom)->pixelToCoord(p.x());
+        return kT0 + qint64(std::llround(x * 1e9));
+    }
+    qint64 span() const { return m_widget->visibleRange().to - m_widget->visibleRange().from; }
+    qint64 nsPerPixel() const { return span() / laneRect(0)->rect().width() + 1; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(QStringLiteral("g.perfcase"));
+        auto file = CaseFile::create(m_path.toStdString(), "gui", "tester");
+        m_ids = buildTimelineCase(*file, 20'000, 3000, 800, 800);
+    }
+
+    void init()
+    {
+        m_state.setSelection(std::nullopt);
+        m_state.setCursor(std::nullopt);
+        m_widget = std::make_unique<TimelineWidget>();
+        m_widget->setViewState(&m_state);
+        m_widget->resize(1200, 800);
+        QVERIFY(m_widget->setCase(m_path));
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+        m_widget->reloadNow();
+        m_widget->setVisibleRange(kT0 + 2 * kSecond, kT0 + 12 * kSecond);
+        m_widget->reloadNow();
+    }
+    void cleanup() { m_widget.reset(); }
+
+    void fitAllShowsTheCase()
+    {
+        m_widget->fitAll();
+        const auto r = m_widget->visibleRange();
+        QVERIFY(r.from <= kT0 && r.from > kT0 - 2 * kSecond);
+        QVERIFY(r.to >= kT0 + 20 * kSecond - kMs && r.to < kT0 + 22 * kSecond);
+    }
+
+    void wheelZoomsAroundTheMouse_data()
+    {
+        QTest::addColumn<double>("where");
+        QTest::addColumn<int>("delta");
+        QTest::newRow("in, left") << 0.2 << 120;
+        QTest::newRow("in, right, two notches") << 0.9 << 240;
+        QTest::newRow("out, middle") << 0.5 << -120;
+    }
+    void wheelZoomsAroundTheMouse()
+    {
+        QFETCH(double, where);
+        QFETCH(int, delta);
+        const QPoint p = at(where);
+        const qint64 before = span(), under = nsAt(p);
+        const qint64 slop = 2 * nsPerPixel();
+        QWheelEvent wheel(p, m_widget->plot()->mapToGlobal(p), QPoint(), QPoint(0, delta),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(m_widget->plot(), &wheel);
+        m_widget->plot()->replot();
+        QVERIFY(delta > 0 ? span() < before : span() > before);
+        QVERIFY(qAbs(double(span()) / before - std::pow(0.85, delta / 120.0)) < 0.01);
+        QVERIFY2(qAbs(nsAt(p) - under) <= slop, "the time under the mouse moved");
+    }
+
+    void dragPans()
+    {
+        const auto before = m_widget->visibleRange();
+        const qint64 perPixel = span() / laneRect(0)->rect().width();
+        QTest::mousePress(m_widget->plot(), Qt::LeftButton, {}, at(0.6));
+        QTest::mouseMove(m_widget->plot(), at(0.3));
+        QTest::mouseRelease(m_widget->plot(), Qt::LeftButton, {}, at(0.3));
+        const qint64 moved = m_widget->visibleRange().from - before.from;
+        const qint64 expected = (at(0.6).x() - at(0.3).x()) * perPixel;
+        QVERIFY2(qAbs(moved - expected) <= 2 * perPixel, qPrintable(QString::number(moved)));
+        QCOMPARE(span(), before.to - before.from);
+        QVERIFY(!m_state.cursor()); // a drag is no click
+    }
+
+    void clickSetsCursor()
+    {
+        const QPoint p = at(0.4, 2);
+        QTest::mouseClick(m_widget->plot(), Qt::LeftButton, {}, p);
+        QVERIFY(m_state.cursor());
+        QVERIFY(qAbs(*m_state.cursor() - nsAt(p)) <= nsPerPixel());
+    }
+
+    void shiftDragSelects()
+    {
+        QSignalSpy spy(&m_state, &ViewState::selectionChanged);
+        const QPoint a = at(0.25, 1), b = at(0.7, 1);
+        const auto before = m_widget->visibleRange();
+        QTest::mousePress(m_widget->plot(), Qt::LeftButton, Qt::ShiftModifier, a);
+        QTest::mouseMove(m_widget->plot(), b);
+        QTest::mouseRelease(m_widget->plot(), Qt::LeftButton, Qt::ShiftModifier, b);
+        QCOMPARE(spy.count(), 1);
+        const auto selection = m_state.selection();
+        QVERIFY(selection);
+        QVERIFY(qAbs(selection->from - nsAt(a)) <= nsPerPixel());
+        QVERIFY(qAbs(selection->to - nsAt(b)) <= nsPerPixel());
+        QCOMPARE(m_widget->visibleRange(), before); // selecting does not pan
+        m_widget->zoomToSelection();
+        QCOMPARE(m_widget->visibleRange(), *selection);
+    }
+
+    void ctrlDragZoomsToBox()
+    {
+        const QPoint a = at(0.1), b = at(0.3);
+        const qint64 from = nsAt(a), to = nsAt(b);
+        QTest::mousePress(m_widget->plot(), Qt::LeftButton, Qt::ControlModifier, a);
+        QTest::mouseMove(m_widget->plot(), b);
+        QTest::mouseRelease(m_widget->plot(), Qt::LeftButton, Qt::ControlModifier, b);
+        QVERIFY(qAbs(m_widget->visibleRange().from - from) <= kMs);
+        QVERIFY(qAbs(m_widget->visibleRange().to - to) <= kMs);
+    }
+
+    void keys_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<double>("shift"); // of the old span
+        QTest::addColumn<double>("factor");
+        QTest::newRow("right") << int(Qt::Key_Right) << 0.1 << 1.0;
+        QTest::newRow("left") << int(Qt::Key_Left) << -0.1 << 1.0;
+        QTest::newRow("plus") << int(Qt::Key_Plus) << 0.25 << 0.5;
+        QTest::newRow("minus") << int(Qt::Key_Minus) << -0.5 << 2.0;
+    }
+    void keys()
+    {
+        QFETCH(int, key);
+        QFETCH(double, shift);
+        QFETCH(double, factor);
+        const auto before = m_widget->visibleRange();
+        const double old = double(before.to - before.from);
+        QTest::keyClick(m_widget.get(), Qt::Key(key));
+        const auto after = m_widget->visibleRange();
+        QVERIFY(qAbs(double(after.from - before.from) - shift * old) <= 2);
+        QVERIFY(qAbs(double(after.to - after.from) - factor * old) <= 2);
+    }
+
+    void homeFitsAll()
+    {
+        QTest::keyClick(m_widget.get(), Qt::Key_Home);
+        const auto r = m_widget->visibleRange();
+        QVERIFY(r.from <= kT0 && r.to >= kT0 + 20 * kSecond - kMs);
+    }
+
+    void actionsHaveShortcuts()
+    {
+        for (QAction *a : {m_widget->fitAllAction(), m_widget->zoomToSelectionAction(),
+                           m_widget->zoomInAction(), m_widget->zoomOutAction(),
+                           m_widget->exportAction(), m_widget->addAnnotationAction()}) {
+            QVERIFY(a);
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
+        }
+        m_widget->zoomInAction()->trigger();
+        QCOMPARE(span(), 5 * kSecond);
+    }
+
+    void userClockOffset()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.perfcase"));
+        QVERIFY(QFile::copy(m_path, path));
+        QVERIFY(m_widget->setCase(path));
+        QSignalSpy spy(m_widget.get(), &TimelineWidget::clockOffsetChanged);
+        QString error;
+        QVERIFY2(m_widget->setClockOffset(m_ids.trace, -300 * kMs, &error), qPrintable(error));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.front().front().toLongLong(), m_ids.trace);
+        auto file = CaseFile::open(path.toStdString(), CaseFile::Access::ReadOnly);
+        Statement s =
+            file->db().prepare("SELECT offset_ns, origin, author FROM clock_changes WHERE "
+                               "source_id = ? ORDER BY id DESC LIMIT 1");
+        s.bind(1, m_ids.trace);
+        QVERIFY(s.step());
+        QCOMPARE(s.int64(0), -300 * kMs);
+        QCOMPARE(s.text(1), std::string("user"));
+        QVERIFY(!s.text(2).empty());
+        QCOMPARE(file->db().scalarInt("SELECT clock_offset_ns FROM v_sources WHERE id = " +
+                                      std::to_string(m_ids.trace)),
+                 -300 * kMs);
+    }
+
+    void annotationsAndLanesPersist()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("n.perfcase"));
+        QVERIFY(QFile::copy(m_path, path));
+        QVERIFY(m_widget->setCase(path));
+        QVERIFY(
+            m_widget->addAnnotation(kT0 + 3 * kSecond, kT0 + 4 * kSecond, QStringLiteral("lag")));
+        const int lanes = int(m_widget->lanes().lanes.size());
+        m_widget->moveLane(0, 1);
+        m_widget->setLaneHidden(2, true);
+        QString error;
+        QVERIFY(!m_widget->addQueryLane(QStringLiteral("bad"),
+                                        QStringLiteral("SELECT ts FROM sources"), &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!m_widget->addQueryLane(QStringLiteral("no ts"), QStringLiteral("SELECT 1 AS x"),
+                                        &error));
+        QVERIFY2(m_widget->addQueryLane(
+                     QStringLiteral("scaled"),
+                     QStringLiteral("SELECT ts, name FROM v_instants WHERE name = 'Scaled';"),
+                     &error),
+                 qPrintable(error));
+        const TimelineLayout saved = m_widget->lanes();
+        QCOMPARE(int(saved.lanes.size()), lanes + 1);
+        TimelineWidget other;
+        QVERIFY(other.setCase(path));
+        QCOMPARE(other.lanes().lanes, saved.lanes);
+        auto file = CaseFile::open(path.toStdString(), CaseFile::Access::ReadOnly);
+        QCOMPARE(file->db().scalarInt("SELECT count(*) FROM v_annotations WHERE text = 'lag'"), 1);
+    }
+
+    void exports_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG");
+        QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml");
+        QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF");
+    }
+    void exports()
+    {
+        QFETCH(QString, suffix);
+        QFETCH(QByteArray, magic);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.") + suffix);
+        QVERIFY(m_widget->exportTo(path, 900, 600));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() > 1000);
+        QVERIFY(bytes.startsWith(magic));
+    }
+
+    void rendersEveryLane()
+    {
+        m_widget->fitAll();
+        m_widget->reloadNow();
+        const QImage image = m_widget->grab().toImage();
+        const QList<LaneSpec> lanes = m_widget->lanes().lanes;
+        QSet<LaneSpec::Kind> kinds;
+        for (int i = 0; i < lanes.size(); ++i) {
+            kinds.insert(lanes[i].kind);
+            const QRect r = laneRect(i)->rect().adjusted(2, 2, -2, -2);
+            const QPoint origin = m_widget->plot()->mapTo(m_widget.get(), r.topLeft());
+            // Background, grid and text are white, grey and black: data is
+            // what has colour.
+            QSet<QRgb> colours;
+            for (int y = 0; y < r.height(); y += 2)
+                for (int x = 0; x < r.width(); x += 2) {
+                    const QRgb pixel = image.pixel(origin + QPoint(x, y));
+                    if (QColor(pixel).hsvSaturation() > 60) colours.insert(pixel);
+                }
+            QVERIFY2(colours.size() >= 2, qPrintable(lanes[i].title + QStringLiteral(": ") +
+                                                     QString::number(colours.size())));
+        }
+        QCOMPARE(kinds, (QSet<LaneSpec::Kind>{LaneSpec::Kind::Log, LaneSpec::Kind::Counter,
+                                              LaneSpec::Kind::Slice, LaneSpec::Kind::Instant}));
+    }
+
+    void closingShowsNothing()
+    {
+        QVERIFY(m_widget->setCase(QString()));
+        QVERIFY(m_widget->lanes().lanes.isEmpty());
+        QVERIFY(m_widget->casePath().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "TimelineLane.h"
+
+#include <array>
+
+class QCPBars;
+
+namespace perfcase {
+
+// The logs lane: records per bucket, stacked by level (from log_rates, at
+// the width that fits the zoom), so error bursts stand out in red.
+class LogLane : public TimelineLane
+{
+public:
+    LogLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup *margins);
+
+    void load(TimelineData &data, qint64 from, qint64 to, int pixels, bool downsample) override;
+    QString readout(double x) const override;
+
+private:
+    std::array<QCPBars *, LogHistogram::kLevels> m_bars{};
+    LogHistogram m_data;
+};
+
+} // namespace perfcase
