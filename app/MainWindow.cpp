@@ -1,14 +1,19 @@
 #include "MainWindow.h"
 
+#include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseFileError.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
-#include "LogTableModel.h"
-#include "LogTableView.h"
+#include "LogExplorer.h"
+#include "LogExplorerModel.h"
+#include "ShortcutsDialog.h"
 #include "SourcesModel.h"
-#include "SourcesView.h"
+#include "SqlConsole.h"
+#include "TimeZoneMenu.h"
+#include "TimelineWidget.h"
 #include "UserIdentity.h"
+#include "ViewState.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -22,8 +27,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <exception>
 
 namespace perfcase {
@@ -38,28 +46,14 @@ QString fromStd(const std::string &text)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_sources(new SourcesModel(this)), m_logs(new LogTableModel(this)),
-      m_sourcesView(new SourcesView), m_logView(new LogTableView), m_stack(new QStackedWidget),
-      m_sourcesDock(new QDockWidget(tr("Sources"), this)), m_progress(new ImportProgressWidget),
+    : QMainWindow(parent), m_view(new ViewState(this)), m_sources(new SourcesModel(this)),
+      m_timeline(new TimelineWidget), m_logExplorer(new LogExplorer), m_explorer(new CaseExplorer),
+      m_console(new SqlConsole), m_stack(new QStackedWidget),
+      m_workbench(new QSplitter(Qt::Vertical)), m_explorerDock(new QDockWidget(tr("Case"), this)),
+      m_consoleDock(new QDockWidget(tr("SQL Console"), this)), m_progress(new ImportProgressWidget),
       m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only")))
 {
-    m_sourcesView->setModel(m_sources);
-    m_logView->setModel(m_logs);
-
-    auto *welcome = new QLabel(tr("<p><b>No case open.</b></p>"
-                                  "<p>File &gt; New creates a case, File &gt; Open opens one.<br>"
-                                  "Drop a .perfcase file here to open it, or log files and "
-                                  "folders to import them.</p>"));
-    welcome->setAlignment(Qt::AlignCenter);
-    m_stack->addWidget(welcome);
-    m_stack->addWidget(m_logView);
-    setCentralWidget(m_stack);
-
-    m_sourcesDock->setObjectName(QStringLiteral("sourcesDock"));
-    m_sourcesDock->setWidget(m_sourcesView);
-    m_sourcesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::TopDockWidgetArea, m_sourcesDock);
-    m_sourcesDock->hide();
+    createPanels();
 
     m_readOnlyLabel->setToolTip(tr("This case file cannot be written: Import is disabled."));
     m_readOnlyLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
@@ -73,9 +67,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_progress, &ImportProgressWidget::cancelRequested, this, [this] {
         if (m_job) m_job->cancel();
     });
-    auto showModelError = [this](const QString &message) { statusBar()->showMessage(message); };
-    connect(m_sources, &SourcesModel::errorOccurred, this, showModelError);
-    connect(m_logs, &LogTableModel::errorOccurred, this, showModelError);
+    auto showPanelError = [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    };
+    connect(m_sources, &SourcesModel::errorOccurred, this, showPanelError);
+    connect(m_logExplorer, &LogExplorer::errorOccurred, this, showPanelError);
+    connect(m_explorer, &CaseExplorer::errorOccurred, this, showPanelError);
     connect(m_sources, &SourcesModel::modelReset, this, &MainWindow::updateCaseStatus);
 
     createActions();
@@ -83,6 +80,115 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("No case"));
     if (const QScreen *screen = this->screen()) resize(screen->availableSize() * 0.85);
     updateActions();
+}
+
+void MainWindow::createPanels()
+{
+    const QByteArray zone = QSettings().value(QStringLiteral("view/displayZone")).toByteArray();
+    if (!zone.isEmpty()) m_view->setDisplayZone(zone == "UTC" ? QTimeZone::utc() : QTimeZone(zone));
+    connect(m_view, &ViewState::displayZoneChanged, this, [](const QTimeZone &zone) {
+        QSettings().setValue(QStringLiteral("view/displayZone"),
+                             zone == QTimeZone::utc() ? QByteArray("UTC") : zone.id());
+    });
+    m_timeline->setViewState(m_view);
+    m_logExplorer->setViewState(m_view);
+
+    auto *welcome = new QLabel(tr("<p><b>No case open.</b></p>"
+                                  "<p>File &gt; New creates a case, File &gt; Open opens one.<br>"
+                                  "Drop a .perfcase file here to open it, or log files and "
+                                  "folders to import them.</p>"));
+    welcome->setAlignment(Qt::AlignCenter);
+    auto *split = static_cast<QSplitter *>(m_workbench);
+    split->addWidget(m_timeline);
+    split->addWidget(m_logExplorer);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    m_stack->addWidget(welcome);
+    m_stack->addWidget(m_workbench);
+    setCentralWidget(m_stack);
+
+    auto dock = [this](QDockWidget *dock, const QString &name, QWidget *panel,
+                       Qt::DockWidgetArea area) {
+        dock->setObjectName(name);
+        dock->setWidget(panel);
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                          QDockWidget::DockWidgetClosable);
+        addDockWidget(area, dock);
+        dock->hide();
+    };
+    dock(m_explorerDock, QStringLiteral("caseDock"), m_explorer, Qt::LeftDockWidgetArea);
+    dock(m_consoleDock, QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
+    m_explorerDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+
+    // The panels talk through the window, never to each other directly.
+    connect(m_explorer, &CaseExplorer::sourceActivated, this,
+            [this](qint64 sourceId) { m_logExplorer->setSourceFilter({sourceId}); });
+    connect(m_explorer, &CaseExplorer::trackActivated, m_timeline, &TimelineWidget::addTrackLane);
+    connect(m_console, &SqlConsole::showAsTrack, this,
+            [this](const QString &title, const QString &sql) {
+                QString error;
+                if (m_timeline->addQueryLane(title, sql, &error))
+                    statusBar()->showMessage(
+                        tr("Added the lane \u201c%1\u201d to the timeline").arg(title), 5000);
+                else
+                    statusBar()->showMessage(tr("Cannot show as a track: %1").arg(error), 10000);
+            });
+    connect(m_timeline, &TimelineWidget::clockOffsetChanged, this, [this] {
+        m_sources->refresh();
+        m_explorer->refresh();
+        m_logExplorer->refresh();
+    });
+}
+
+LogExplorerModel *MainWindow::logModel() const
+{
+    return m_logExplorer->model();
+}
+
+void MainWindow::setPanelsCase(const QString &path)
+{
+    m_sources->setCase(path);
+    m_timeline->setCase(path);
+    m_logExplorer->setCase(path);
+    m_explorer->setCase(path);
+    m_console->setCase(path);
+}
+
+void MainWindow::refreshPanels(const std::function<void()> &done)
+{
+    // One panel per turn of the event loop: the window never stalls for
+    // all of them at once after a large import.
+    m_sources->refresh();
+    QTimer::singleShot(0, this, [this, done] {
+        m_explorer->refresh();
+        QTimer::singleShot(0, this, [this, done] {
+            m_logExplorer->refresh();
+            QTimer::singleShot(0, this, [this, done] {
+                m_timeline->refresh();
+                done();
+            });
+        });
+    });
+}
+
+void MainWindow::showShortcuts()
+{
+    const QList<ShortcutsDialog::Gesture> gestures{
+        {tr("Timeline"), tr("Wheel"), tr("zoom around the mouse")},
+        {tr("Timeline"), tr("Drag"), tr("pan")},
+        {tr("Timeline"), tr("Shift+drag"), tr("select a time range (filters the log table)")},
+        {tr("Timeline"), tr("Ctrl+drag"), tr("zoom to a box")},
+        {tr("Timeline"), tr("Left, Right"), tr("pan")},
+        {tr("Timeline"), tr("Click"), tr("move the cursor")},
+        {tr("Log table"), tr("Click"), tr("move the timeline cursor to the record")},
+        {tr("SQL console"), tr("Ctrl+Return"), tr("run the query")},
+        {tr("SQL console"), tr("Ctrl+Up, Ctrl+Down"), tr("query history")},
+    };
+    auto *dialog = new ShortcutsDialog(menuBar(), gestures, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 MainWindow::~MainWindow() = default;
@@ -108,9 +214,27 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_sourcesDock->toggleViewAction());
+    view->addAction(m_explorerDock->toggleViewAction());
+    view->addAction(m_consoleDock->toggleViewAction());
+    view->addSeparator();
+    view->addMenu(new TimeZoneMenu(m_view, view));
+
+    QMenu *timeline = menuBar()->addMenu(tr("&Timeline"));
+    timeline->addAction(m_timeline->fitAllAction());
+    timeline->addAction(m_timeline->zoomInAction());
+    timeline->addAction(m_timeline->zoomOutAction());
+    timeline->addAction(m_timeline->zoomToSelectionAction());
+    timeline->addSeparator();
+    timeline->addAction(m_timeline->addAnnotationAction());
+    timeline->addAction(m_timeline->exportAction());
+
+    QMenu *logs = menuBar()->addMenu(tr("&Logs"));
+    logs->addActions(m_logExplorer->actions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Perfcase"), this, [this] {
         QMessageBox::about(this, tr("About Perfcase"),
                            tr("<p><b>Perfcase %1</b></p><p>An investigation workbench for logs, "
@@ -144,15 +268,13 @@ void MainWindow::openCase(const QString &path)
         return;
     }
     try {
-        m_sources->setCase(absolute);
-        m_logs->setCase(absolute);
+        setPanelsCase(absolute);
     } catch (const std::exception &error) {
         // The models let go of the old case already: show no case at all.
-        m_sources->setCase({});
-        m_logs->setCase({});
+        setPanelsCase({});
         m_casePath.clear();
         m_stack->setCurrentIndex(0);
-        m_sourcesDock->hide();
+        m_explorerDock->hide();
         m_readOnlyLabel->hide();
         setWindowTitle(tr("No case"));
         showError(tr("Cannot Open Case"),
@@ -167,8 +289,8 @@ void MainWindow::openCase(const QString &path)
     m_reportEntries.clear();
     m_progress->hide(); // the last import was into another case
     m_recent.add(absolute);
-    m_stack->setCurrentWidget(m_logView);
-    m_sourcesDock->show();
+    m_stack->setCurrentWidget(m_workbench);
+    m_explorerDock->show();
     setWindowTitle(
         tr("%1 — %2").arg(title.isEmpty() ? QFileInfo(absolute).completeBaseName() : title,
                           QDir::toNativeSeparators(absolute)));
@@ -232,22 +354,23 @@ void MainWindow::onImportFinished()
         problems = problems || severity != Severity::Ok;
     }
     m_reportSummary = job->summaryText();
-    m_sources->refresh();
-    m_logs->refresh();
+    const QString error = job->errorString();
+    const QString casePath = job->casePath();
+    const bool cancelled = job->summary().cancelled;
     updateActions();
-
-    if (!job->errorString().isEmpty()) {
-        m_progress->finish(tr("Import failed: %1").arg(job->errorString()), true);
-        showError(tr("Import Failed"),
-                  tr("Cannot import into %1").arg(QDir::toNativeSeparators(job->casePath())),
-                  job->errorString());
-    } else {
-        m_progress->finish(m_reportSummary, problems);
-        // A cancelled import was the user's choice: the status line is enough.
-        if (problems && !job->summary().cancelled) showImportReport();
-    }
-    Q_EMIT importFinished();
-    if (m_closeWhenIdle) close();
+    refreshPanels([this, error, casePath, cancelled, problems] {
+        if (!error.isEmpty()) {
+            m_progress->finish(tr("Import failed: %1").arg(error), true);
+            showError(tr("Import Failed"),
+                      tr("Cannot import into %1").arg(QDir::toNativeSeparators(casePath)), error);
+        } else {
+            m_progress->finish(m_reportSummary, problems);
+            // A cancelled import was the user's choice: the status line is enough.
+            if (problems && !cancelled) showImportReport();
+        }
+        Q_EMIT importFinished();
+        if (m_closeWhenIdle) close();
+    });
 }
 
 void MainWindow::showImportReport()
@@ -289,7 +412,8 @@ void MainWindow::chooseFilesToImport()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Files"), dialogFolder(),
-        tr("Logs (*.log *.txt *.json *.jsonl *.gz *.bz2);;All files (*)"));
+        tr("Logs, metrics, traces and HAR (*.log *.txt *.json *.jsonl *.csv *.tsv *.har *.gz "
+           "*.bz2);;All files (*)"));
     if (!files.isEmpty()) importPaths(files);
 }
 

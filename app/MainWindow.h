@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 class QAction;
 class QDockWidget;
@@ -16,16 +17,21 @@ class QStackedWidget;
 
 namespace perfcase {
 
+class CaseExplorer;
 class ImportJob;
 class ImportProgressWidget;
-class LogTableModel;
-class LogTableView;
+class LogExplorer;
+class LogExplorerModel;
 class SourcesModel;
-class SourcesView;
+class SqlConsole;
+class TimelineWidget;
+class ViewState;
 
-// Assembles the window: menus and actions, the sources and log panels, the
-// status bar, and the import job's lifetime. The panels are their own
-// classes; this one only wires them to the open case.
+// Assembles the window: menus and actions; the timeline over the log
+// explorer in the middle, the case explorer on the left and the SQL console
+// below; the status bar, and the import job's lifetime. The panels are their
+// own classes and share one ViewState (selection, cursor, display zone);
+// this one only wires them to the open case and to each other.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,7 +49,12 @@ public:
     QString casePath() const { return m_casePath; }
     bool isReadOnly() const { return m_readOnly; }
     SourcesModel *sourcesModel() const { return m_sources; }
-    LogTableModel *logModel() const { return m_logs; }
+    LogExplorerModel *logModel() const;
+    ViewState *viewState() const { return m_view; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    LogExplorer *logExplorer() const { return m_logExplorer; }
+    CaseExplorer *caseExplorer() const { return m_explorer; }
+    SqlConsole *sqlConsole() const { return m_console; }
     ImportJob *currentImport() const { return m_job; }
     QAction *importAction() const { return m_importFiles; }
 
@@ -57,7 +68,12 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void createPanels();
     void createActions();
+    void setPanelsCase(const QString &path);
+    // Refreshes the panels one per turn of the event loop, then calls done.
+    void refreshPanels(const std::function<void()> &done);
+    void showShortcuts();
     void newCase();
     void chooseCase();
     void chooseFilesToImport();
@@ -70,12 +86,16 @@ private:
     void showError(const QString &title, const QString &text, const QString &reason);
     QString dialogFolder() const;
 
-    SourcesModel *m_sources;
-    LogTableModel *m_logs;
-    SourcesView *m_sourcesView;
-    LogTableView *m_logView;
+    ViewState *m_view;
+    SourcesModel *m_sources; // the status bar's counts
+    TimelineWidget *m_timeline;
+    LogExplorer *m_logExplorer;
+    CaseExplorer *m_explorer;
+    SqlConsole *m_console;
     QStackedWidget *m_stack;
-    QDockWidget *m_sourcesDock;
+    QWidget *m_workbench;
+    QDockWidget *m_explorerDock;
+    QDockWidget *m_consoleDock;
     ImportProgressWidget *m_progress;
     QLabel *m_caseStatus;
     QLabel *m_readOnlyLabel;

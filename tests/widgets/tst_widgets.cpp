@@ -1,17 +1,19 @@
 // The window's models, the import job and the window itself, on cases built
 // from the real corpus. Expected values come from the input files (first
 // record, line counts), not from the code under test.
+#include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseFileError.h"
+#include "CaseTreeModel.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
 #include "ImportReportDialog.h"
-#include "LogTableModel.h"
-#include "LogTableView.h"
+#include "LogExplorer.h"
+#include "LogExplorerModel.h"
 #include "MainWindow.h"
 #include "RecentFiles.h"
 #include "SourcesModel.h"
-#include "SourcesView.h"
+#include "TimelineWidget.h"
 #include "import/ImportBatch.h"
 #include "import/ImporterRegistry.h"
 
@@ -27,6 +29,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -69,15 +72,6 @@ std::int64_t scalar(const QString &casePath, const char *sql)
 }
 
 // Loads every page of the log model; returns how many fetchMore() calls it took.
-int fetchAll(LogTableModel &model)
-{
-    int fetches = 0;
-    while (model.canFetchMore({})) {
-        model.fetchMore({});
-        ++fetches;
-    }
-    return fetches;
-}
 
 } // namespace
 
@@ -90,7 +84,6 @@ private Q_SLOTS:
     void sourcesModel_data();
     void sourcesModel();
     void sourcesModelTester();
-    void logModelPaging();
     void logModelData_data();
     void logModelData();
     void logModelMultiline();
@@ -227,53 +220,6 @@ void TestWidgets::sourcesModelTester()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestWidgets::logModelPaging()
-{
-    LogTableModel model;
-    model.setCase(m_tenK);
-    // Only the first page is read on open.
-    QCOMPARE(model.rowCount(), LogTableModel::DefaultPageSize);
-    QVERIFY(model.rowCount() < 10000);
-    QVERIFY(model.canFetchMore({}));
-
-    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    model.fetchMore({});
-    QCOMPARE(model.rowCount(), 2 * LogTableModel::DefaultPageSize);
-    QCOMPARE(inserted.count(), 1);
-    QCOMPARE(inserted.at(0).at(1).toInt(), LogTableModel::DefaultPageSize);
-    QCOMPARE(inserted.at(0).at(2).toInt(), 2 * LogTableModel::DefaultPageSize - 1);
-
-    // 10 pages of 1000 hold the file; the model notices the end itself.
-    QCOMPARE(fetchAll(model), 8);
-    QCOMPARE(model.rowCount(), 10000);
-    QCOMPARE(qint64(model.rowCount()), scalar(m_tenK, "SELECT count(*) FROM v_logs"));
-    QVERIFY(!model.canFetchMore({}));
-    for (int row = 1; row < model.rowCount(); ++row)
-        QVERIFY(model.recordId(row - 1) < model.recordId(row));
-
-    // A small page size pages the same rows.
-    LogTableModel small;
-    small.setPageSize(300);
-    small.setCase(m_tenK);
-    QCOMPARE(small.rowCount(), 300);
-    QCOMPARE(fetchAll(small), 33); // 9,900 more rows, then one short page
-    QCOMPARE(small.rowCount(), 10000);
-    QCOMPARE(small.recordId(9999), model.recordId(9999));
-
-    // The tester checks every insert and reset. Its own fetchMore() calls
-    // stay off: Qt 6.4's tester runs them from its modelReset slot before it
-    // records the reset as over, and then blames the model for the insert.
-    LogTableModel tested;
-    QAbstractItemModelTester tester(&tested,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(false);
-    tested.setCase(m_tenK);
-    QCOMPARE(fetchAll(tested), 9);
-    QCOMPARE(tested.rowCount(), 10000);
-    tested.refresh();
-    QCOMPARE(tested.rowCount(), LogTableModel::DefaultPageSize);
-}
-
 void TestWidgets::logModelData_data()
 {
     QTest::addColumn<int>("row");
@@ -282,18 +228,18 @@ void TestWidgets::logModelData_data()
     QTest::addColumn<QString>("messageStart");
     QTest::addColumn<QColor>("levelColour"); // invalid: default colour
 
-    QTest::newRow("first record") << 0 << QStringLiteral("2015-05-17T10:05:00Z")
+    QTest::newRow("first record") << 0 << QStringLiteral("2015-05-17 10:05:00.000000")
                                   << QStringLiteral("info") << kTenKFirstMessage << QColor();
     // The file's first 404 (line 63), the 26th record in time order.
     QTest::newRow("404 is a warning")
-        << 25 << QStringLiteral("2015-05-17T10:05:22Z") << QStringLiteral("warning")
+        << 25 << QStringLiteral("2015-05-17 10:05:22.000000") << QStringLiteral("warning")
         << QStringLiteral("66.249.73.185 - - [17/May/2015:10:05:22 +0000] \"GET "
                           "/doc/index.html?org/elasticsearch/action/search/SearchResponse.html "
                           "HTTP/1.1\" 404 294")
         << QColor(0xd8, 0x6a, 0x00);
     // The first 5xx in time order: on the third page.
     QTest::newRow("500 is an error")
-        << 2057 << QStringLiteral("2015-05-18T03:05:34Z") << QStringLiteral("error")
+        << 2057 << QStringLiteral("2015-05-18 03:05:34.000000") << QStringLiteral("error")
         << QStringLiteral("66.249.73.135 - - [18/May/2015:03:05:34 +0000] \"GET "
                           "/misc/Title.php.txt HTTP/1.1\" 5")
         << QColor(0xc6, 0x28, 0x28);
@@ -307,34 +253,34 @@ void TestWidgets::logModelData()
     QFETCH(QString, messageStart);
     QFETCH(QColor, levelColour);
 
-    LogTableModel model;
+    LogExplorerModel model;
     model.setCase(m_tenK);
-    while (model.rowCount() <= row && model.canFetchMore({}))
-        model.fetchMore({});
-    QVERIFY(row < model.rowCount());
-    QCOMPARE(model.headerData(LogTableModel::Time, Qt::Horizontal).toString(),
-             QStringLiteral("Time"));
-    QCOMPARE(model.data(model.index(row, LogTableModel::Time)).toString(), time);
-    QCOMPARE(model.data(model.index(row, LogTableModel::Source)).toString(),
+    QCOMPARE(model.rowCount(), 10'000); // exact, without fetching: the model is virtual
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.headerData(LogExplorerModel::Time, Qt::Horizontal).toString(),
+             QStringLiteral("Time (UTC)"));
+    QCOMPARE(model.data(model.index(row, LogExplorerModel::Time)).toString(), time);
+    QCOMPARE(model.data(model.index(row, LogExplorerModel::Source)).toString(),
              QStringLiteral("elastic_examples_apache_combined_10k.log"));
-    QCOMPARE(model.data(model.index(row, LogTableModel::Level)).toString(), level);
-    const QString message = model.data(model.index(row, LogTableModel::Message)).toString();
+    QCOMPARE(model.data(model.index(row, LogExplorerModel::Level)).toString(), level);
+    const QString message = model.data(model.index(row, LogExplorerModel::Message)).toString();
     QVERIFY2(message.startsWith(messageStart), qPrintable(message));
-    const QVariant colour = model.data(model.index(row, LogTableModel::Level), Qt::ForegroundRole);
+    const QVariant colour =
+        model.data(model.index(row, LogExplorerModel::Level), Qt::ForegroundRole);
     QCOMPARE(colour.value<QColor>(), levelColour);
     // Only the level cell is coloured.
-    QVERIFY(!model.data(model.index(row, LogTableModel::Message), Qt::ForegroundRole).isValid());
+    QVERIFY(!model.data(model.index(row, LogExplorerModel::Message), Qt::ForegroundRole).isValid());
 }
 
 void TestWidgets::logModelMultiline()
 {
     const QString path = newCase(QStringLiteral("multiline.perfcase"), {kMultiline});
-    LogTableModel model;
+    LogExplorerModel model;
     model.setCase(path);
     QCOMPARE(model.rowCount(), 12);
     QVERIFY(!model.canFetchMore({}));
     // Record 6 of the file spans two lines: "... $2 = 'njchar\n\thello', $3 = 'aaaa'".
-    const QModelIndex cell = model.index(5, LogTableModel::Message);
+    const QModelIndex cell = model.index(5, LogExplorerModel::Message);
     QCOMPARE(model.data(cell).toString(),
              QStringLiteral("2021-12-03 07:14:48.594 UTC [4913] user=user1,db=mydb DETAIL:  "
                             "parameters: $1 = '1234', $2 = 'njchar"));
@@ -342,15 +288,15 @@ void TestWidgets::logModelMultiline()
     QVERIFY2(tooltip.contains(QStringLiteral("njchar")), qPrintable(tooltip));
     QVERIFY2(tooltip.contains(QStringLiteral("hello")), qPrintable(tooltip));
     QVERIFY2(tooltip.contains(QStringLiteral("aaaa")), qPrintable(tooltip));
-    QVERIFY(model.data(model.index(0, LogTableModel::Level)).toString() == QStringLiteral("info"));
+    QVERIFY(model.data(model.index(0, LogExplorerModel::Level)).toString() ==
+            QStringLiteral("info"));
 }
 
 void TestWidgets::logModelEmptyCase()
 {
     const QString path = newCase(QStringLiteral("empty.perfcase"), {});
-    LogTableModel logs;
+    LogExplorerModel logs;
     QAbstractItemModelTester tester(&logs, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(false); // see logModelPaging()
     logs.setCase(path);
     QCOMPARE(logs.rowCount(), 0);
     QVERIFY(!logs.canFetchMore({}));
@@ -358,7 +304,8 @@ void TestWidgets::logModelEmptyCase()
     importInto(path, {kSmall});
     logs.refresh();
     QCOMPARE(logs.rowCount(), 3);
-    QCOMPARE(logs.data(logs.index(1, LogTableModel::Level)).toString(), QStringLiteral("warning"));
+    QCOMPARE(logs.data(logs.index(1, LogExplorerModel::Level)).toString(),
+             QStringLiteral("warning"));
 
     SourcesModel sources;
     sources.setCase(path);
@@ -403,10 +350,10 @@ void TestWidgets::modelsRefuseBadFiles()
     QCOMPARE(sources.rowCount(), 0);
     QVERIFY(sources.casePath().isEmpty());
 
-    LogTableModel logs;
+    LogExplorerModel logs;
     try {
         logs.setCase(path);
-        QFAIL("LogTableModel opened a bad file");
+        QFAIL("LogExplorerModel opened a bad file");
     } catch (const CaseFileError &error) {
         QCOMPARE(int(error.kind()), kind);
     }
@@ -624,24 +571,22 @@ void TestWidgets::mainWindowSmoke()
     QVERIFY(window.importAction()->isEnabled());
     QCOMPARE(window.importAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
 
-    // The views show the models' rows: one source, the first page of logs.
-    auto *sourcesView = window.findChild<SourcesView *>();
-    auto *logView = window.findChild<LogTableView *>();
-    QVERIFY(sourcesView && logView);
-    QVERIFY(sourcesView->isVisible() && logView->isVisible());
-    QCOMPARE(sourcesView->model()->rowCount(), 1);
-    QCOMPARE(logView->model()->rowCount(), LogTableModel::DefaultPageSize);
-    QCOMPARE(logView->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
-    QCOMPARE(logView->model()
-                 ->data(logView->model()->index(0, LogTableModel::Message))
+    // The panels show the case: the explorer its source, the log table every
+    // record (a virtual model: exact count, rows read on demand), the timeline
+    // its lanes.
+    auto *explorer = window.caseExplorer();
+    auto *logs = window.logExplorer();
+    QVERIFY(explorer && logs && window.timeline());
+    QVERIFY(explorer->isVisible() && logs->isVisible() && window.timeline()->isVisible());
+    QCOMPARE(explorer->treeModel()->rowCount(), 1);
+    QCOMPARE(window.logModel()->rowCount(), 10'000);
+    QCOMPARE(logs->table()->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+    QCOMPARE(window.logModel()
+                 ->data(window.logModel()->index(0, LogExplorerModel::Message))
                  .toString()
                  .left(kTenKFirstMessage.size()),
              kTenKFirstMessage);
-
-    // Scrolling to the bottom loads the next page.
-    logView->scrollToBottom();
-    QVERIFY(QTest::qWaitFor(
-        [&] { return logView->model()->rowCount() > LogTableModel::DefaultPageSize; }, 5000));
+    QVERIFY(!window.timeline()->lanes().lanes.empty());
 
     // An import through the window's own job.
     QSignalSpy done(&window, &MainWindow::importFinished);
@@ -653,7 +598,8 @@ void TestWidgets::mainWindowSmoke()
     QVERIFY(jobFinished.wait(30000));
     QVERIFY(done.count() == 1 || done.wait(5000));
     QCOMPARE(window.sourcesModel()->rowCount(), 2);
-    QCOMPARE(sourcesView->model()->rowCount(), 2);
+    QCOMPARE(explorer->treeModel()->rowCount(), 2);
+    QCOMPARE(window.logModel()->rowCount(), 11'000);
     QVERIFY(!window.currentImport());
     QVERIFY(window.importAction()->isEnabled());
     auto *progress = window.findChild<ImportProgressWidget *>();
