@@ -1,6 +1,7 @@
 #include "LogTemplateMiner.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace perfcase {
 
@@ -139,6 +140,16 @@ int LogTemplateMiner::add(std::string_view message)
 {
     maskTokens(message.substr(0, kMaxBytes), t_masked, kMaxTokens);
     const std::vector<Masked> &tokens = t_masked;
+    std::uint64_t sequence = tokens.size();
+    for (const Masked &token : tokens) {
+        const std::uint64_t h =
+            std::hash<std::string_view>{}(token.text) ^ (token.wild ? 0x9e37 : 0);
+        sequence = (sequence ^ h) * 0x100000001b3ULL + (sequence >> 29);
+    }
+    if (const auto seen = m_remembered.find(sequence); seen != m_remembered.end()) {
+        ++m_templates[std::size_t(seen->second)].count;
+        return seen->second;
+    }
     // Group: token count and the first constant token with its position
     // (Drain's prefix tree; leading variables such as a time are skipped, so
     // "user alice ..." and "user bob ..." still meet).
@@ -187,6 +198,7 @@ int LogTemplateMiner::add(std::string_view message)
         }
     }
     ++m_templates[std::size_t(best)].count;
+    if (m_remembered.size() < kMaxRemembered) m_remembered.emplace(sequence, best);
     return best;
 }
 

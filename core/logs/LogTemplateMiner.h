@@ -52,6 +52,12 @@ private:
 
     std::vector<Template> m_templates;
     std::unordered_map<std::uint64_t, std::vector<int>> m_groups;
+    // Masked token sequences seen before, by hash, and the template each
+    // joined: a template only gains wildcards, so the same sequence joins it
+    // again unchanged and the group search can be skipped (most records
+    // repeat a sequence). Bounded: past kMaxRemembered, no new entries.
+    std::unordered_map<std::uint64_t, int> m_remembered;
+    static constexpr std::size_t kMaxRemembered = 1 << 16;
     int m_catchAll = -1;
 };
 
