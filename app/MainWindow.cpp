@@ -103,6 +103,7 @@ void MainWindow::createPanels()
     split->addWidget(m_logExplorer);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400}); // scaled to the window: the timeline gets three fifths
     split->setChildrenCollapsible(false);
     m_stack->addWidget(welcome);
     m_stack->addWidget(m_workbench);
