@@ -3,12 +3,12 @@
 #include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseFileError.h"
+#include "CaseTreeModel.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
 #include "ShortcutsDialog.h"
-#include "SourcesModel.h"
 #include "SqlConsole.h"
 #include "TimeZoneMenu.h"
 #include "TimelineWidget.h"
@@ -46,10 +46,10 @@ QString fromStd(const std::string &text)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_view(new ViewState(this)), m_sources(new SourcesModel(this)),
-      m_timeline(new TimelineWidget), m_logExplorer(new LogExplorer), m_explorer(new CaseExplorer),
-      m_console(new SqlConsole), m_stack(new QStackedWidget),
-      m_workbench(new QSplitter(Qt::Vertical)), m_explorerDock(new QDockWidget(tr("Case"), this)),
+    : QMainWindow(parent), m_view(new ViewState(this)), m_timeline(new TimelineWidget),
+      m_logExplorer(new LogExplorer), m_explorer(new CaseExplorer), m_console(new SqlConsole),
+      m_stack(new QStackedWidget), m_workbench(new QSplitter(Qt::Vertical)),
+      m_explorerDock(new QDockWidget(tr("Case"), this)),
       m_consoleDock(new QDockWidget(tr("SQL Console"), this)), m_progress(new ImportProgressWidget),
       m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only")))
 {
@@ -70,10 +70,10 @@ MainWindow::MainWindow(QWidget *parent)
     auto showPanelError = [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
     };
-    connect(m_sources, &SourcesModel::errorOccurred, this, showPanelError);
     connect(m_logExplorer, &LogExplorer::errorOccurred, this, showPanelError);
     connect(m_explorer, &CaseExplorer::errorOccurred, this, showPanelError);
-    connect(m_sources, &SourcesModel::modelReset, this, &MainWindow::updateCaseStatus);
+    connect(m_explorer->treeModel(), &CaseTreeModel::modelReset, this,
+            &MainWindow::updateCaseStatus);
 
     createActions();
     setAcceptDrops(true);
@@ -137,7 +137,6 @@ void MainWindow::createPanels()
                     statusBar()->showMessage(tr("Cannot show as a track: %1").arg(error), 10000);
             });
     connect(m_timeline, &TimelineWidget::clockOffsetChanged, this, [this] {
-        m_sources->refresh();
         m_explorer->refresh();
         m_logExplorer->refresh();
     });
@@ -150,7 +149,6 @@ LogExplorerModel *MainWindow::logModel() const
 
 void MainWindow::setPanelsCase(const QString &path)
 {
-    m_sources->setCase(path);
     m_timeline->setCase(path);
     m_logExplorer->setCase(path);
     m_explorer->setCase(path);
@@ -161,15 +159,12 @@ void MainWindow::refreshPanels(const std::function<void()> &done)
 {
     // One panel per turn of the event loop: the window never stalls for
     // all of them at once after a large import.
-    m_sources->refresh();
+    m_explorer->refresh();
     QTimer::singleShot(0, this, [this, done] {
-        m_explorer->refresh();
+        m_logExplorer->refresh();
         QTimer::singleShot(0, this, [this, done] {
-            m_logExplorer->refresh();
-            QTimer::singleShot(0, this, [this, done] {
-                m_timeline->refresh();
-                done();
-            });
+            m_timeline->refresh();
+            done();
         });
     });
 }
@@ -325,7 +320,7 @@ bool MainWindow::importPaths(const QStringList &paths)
     connect(m_job, &ImportJob::fileFinished, this, [this](const ImportOutcome &outcome) {
         // Show each source as soon as it is ready; the log table waits for
         // the end so it does not jump back to the top under the user.
-        if (outcome.status == ImportOutcome::Status::Imported) m_sources->refresh();
+        if (outcome.status == ImportOutcome::Status::Imported) m_explorer->refresh();
     });
     connect(m_job, &ImportJob::finished, this, &MainWindow::onImportFinished);
     m_progress->start();
@@ -460,10 +455,11 @@ void MainWindow::updateCaseStatus()
         m_caseStatus->clear();
         return;
     }
-    const int sources = m_sources->rowCount();
+    const CaseTreeModel *tree = m_explorer->treeModel();
+    const int sources = tree->rowCount();
     m_caseStatus->setText((sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources)) +
                           QStringLiteral(", ") +
-                          tr("%1 records").arg(QLocale().toString(m_sources->totalRecords())));
+                          tr("%1 records").arg(QLocale().toString(tree->totalRecords())));
 }
 
 void MainWindow::showError(const QString &title, const QString &text, const QString &reason)

@@ -22,7 +22,6 @@ class ImportJob;
 class ImportProgressWidget;
 class LogExplorer;
 class LogExplorerModel;
-class SourcesModel;
 class SqlConsole;
 class TimelineWidget;
 class ViewState;
@@ -48,7 +47,6 @@ public:
 
     QString casePath() const { return m_casePath; }
     bool isReadOnly() const { return m_readOnly; }
-    SourcesModel *sourcesModel() const { return m_sources; }
     LogExplorerModel *logModel() const;
     ViewState *viewState() const { return m_view; }
     TimelineWidget *timeline() const { return m_timeline; }
@@ -87,7 +85,6 @@ private:
     QString dialogFolder() const;
 
     ViewState *m_view;
-    SourcesModel *m_sources; // the status bar's counts
     TimelineWidget *m_timeline;
     LogExplorer *m_logExplorer;
     CaseExplorer *m_explorer;

@@ -12,7 +12,6 @@
 #include "LogExplorerModel.h"
 #include "MainWindow.h"
 #include "RecentFiles.h"
-#include "SourcesModel.h"
 #include "TimelineWidget.h"
 #include "import/ImportBatch.h"
 #include "import/ImporterRegistry.h"
@@ -51,6 +50,14 @@ const QString kTenKFirstMessage =
     QStringLiteral("83.149.9.216 - - [17/May/2015:10:05:00 +0000] \"GET "
                    "/presentations/logstash-monitorama-2013/images/redis.png HTTP/1.1\" 200 25230");
 
+// The case explorer's model of sources and tracks, on its own read-only connection.
+std::unique_ptr<CaseTreeModel> sourcesOf(const QString &casePath)
+{
+    auto model = std::make_unique<CaseTreeModel>();
+    model->setCaseFile(CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadOnly));
+    return model;
+}
+
 ImportBatch::Summary importInto(const QString &casePath, const QStringList &inputs)
 {
     auto file = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadWrite);
@@ -81,7 +88,7 @@ class TestWidgets : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void sourcesModel_data();
+    void sourcesModel_data(); // the case explorer's tree, source rows
     void sourcesModel();
     void sourcesModelTester();
     void logModelData_data();
@@ -156,28 +163,26 @@ void TestWidgets::sourcesModel_data()
     QTest::addColumn<QVariant>("edit");
     QTest::addColumn<QString>("header");
     const QString name = QStringLiteral("elastic_examples_apache_combined_10k.log");
-    QTest::newRow("id") << int(SourcesModel::Id) << QVariant(1) << QVariant(1)
-                        << QStringLiteral("ID");
-    QTest::newRow("name") << int(SourcesModel::Name) << QVariant(name) << QVariant(name)
+    QTest::newRow("name") << int(CaseTreeModel::Name) << QVariant(name) << QVariant(name)
                           << QStringLiteral("Name");
-    QTest::newRow("kind") << int(SourcesModel::Kind) << QVariant(QStringLiteral("log"))
+    QTest::newRow("kind") << int(CaseTreeModel::Kind) << QVariant(QStringLiteral("log"))
                           << QVariant(QStringLiteral("log")) << QStringLiteral("Kind");
-    QTest::newRow("format") << int(SourcesModel::Format)
+    QTest::newRow("format") << int(CaseTreeModel::Format)
                             << QVariant(QStringLiteral("access-combined"))
                             << QVariant(QStringLiteral("access-combined"))
-                            << QStringLiteral("Format");
-    QTest::newRow("records") << int(SourcesModel::Records) << QVariant(QLocale().toString(10000))
-                             << QVariant(10000) << QStringLiteral("Records");
-    QTest::newRow("rejected") << int(SourcesModel::Rejected) << QVariant(QStringLiteral("0"))
+                            << QStringLiteral("Format / unit");
+    QTest::newRow("records") << int(CaseTreeModel::Records) << QVariant(QLocale().toString(10000))
+                             << QVariant(10000) << QStringLiteral("Records / rows");
+    QTest::newRow("rejected") << int(CaseTreeModel::Rejected) << QVariant(QStringLiteral("0"))
                               << QVariant(0) << QStringLiteral("Rejected");
-    QTest::newRow("state") << int(SourcesModel::State) << QVariant(QStringLiteral("complete"))
+    QTest::newRow("state") << int(CaseTreeModel::State) << QVariant(QStringLiteral("complete"))
                            << QVariant(QStringLiteral("complete")) << QStringLiteral("State");
     // The file's earliest and latest lines (it is not in time order).
-    QTest::newRow("first") << int(SourcesModel::FirstTime)
+    QTest::newRow("first") << int(CaseTreeModel::FirstTime)
                            << QVariant(QStringLiteral("2015-05-17T10:05:00Z"))
                            << QVariant(qint64(1431857100) * 1000000000)
                            << QStringLiteral("First time");
-    QTest::newRow("last") << int(SourcesModel::LastTime)
+    QTest::newRow("last") << int(CaseTreeModel::LastTime)
                           << QVariant(QStringLiteral("2015-05-20T21:05:59Z"))
                           << QVariant(qint64(1432155959) * 1000000000)
                           << QStringLiteral("Last time");
@@ -189,34 +194,34 @@ void TestWidgets::sourcesModel()
     QFETCH(QVariant, display);
     QFETCH(QVariant, edit);
     QFETCH(QString, header);
-    SourcesModel model;
-    model.setCase(m_tenK);
+    auto tree = sourcesOf(m_tenK);
+    CaseTreeModel &model = *tree;
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.columnCount(), int(SourcesModel::ColumnCount));
+    QCOMPARE(model.columnCount(), int(CaseTreeModel::ColumnCount));
     QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), header);
     const QModelIndex index = model.index(0, column);
     QCOMPARE(model.data(index).toString(), display.toString());
     QCOMPARE(model.data(index, Qt::EditRole).toLongLong(), edit.toLongLong());
     QCOMPARE(model.data(index, Qt::EditRole).toString(), edit.toString());
-    QCOMPARE(model.totalRecords(), 10000);
+    QCOMPARE(model.totalRecords(), qint64(10000));
 }
 
 void TestWidgets::sourcesModelTester()
 {
     const QString path = newCase(QStringLiteral("sources-tester.perfcase"), {kTenK, kSmall});
-    SourcesModel model;
+    CaseTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCase(path);
+    model.setCaseFile(CaseFile::open(path.toStdString(), CaseFile::Access::ReadOnly));
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.data(model.index(1, SourcesModel::Name)).toString(),
+    QCOMPARE(model.data(model.index(1, CaseTreeModel::Name)).toString(),
              QStringLiteral("combined_small.log"));
-    QCOMPARE(model.data(model.index(1, SourcesModel::Records), Qt::EditRole).toLongLong(), 3);
-    QCOMPARE(model.data(model.index(1, SourcesModel::Name), Qt::ToolTipRole).toString(), kSmall);
+    QCOMPARE(model.data(model.index(1, CaseTreeModel::Records), Qt::EditRole).toLongLong(), 3);
+    QCOMPARE(model.data(model.index(1, CaseTreeModel::Name), Qt::ToolTipRole).toString(), kSmall);
     importInto(path, {kZanbil});
     model.refresh();
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.totalRecords(), 10000 + 3 + 1000);
-    model.setCase({});
+    QCOMPARE(model.totalRecords(), qint64(10000 + 3 + 1000));
+    model.setCaseFile(nullptr);
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -307,9 +312,7 @@ void TestWidgets::logModelEmptyCase()
     QCOMPARE(logs.data(logs.index(1, LogExplorerModel::Level)).toString(),
              QStringLiteral("warning"));
 
-    SourcesModel sources;
-    sources.setCase(path);
-    QCOMPARE(sources.rowCount(), 1);
+    QCOMPARE(sourcesOf(path)->rowCount(), 1);
 }
 
 void TestWidgets::modelsRefuseBadFiles_data()
@@ -338,18 +341,6 @@ void TestWidgets::modelsRefuseBadFiles()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
     }
-    SourcesModel sources;
-    sources.setCase(m_tenK);
-    try {
-        sources.setCase(path);
-        QFAIL("SourcesModel opened a bad file");
-    } catch (const CaseFileError &error) {
-        QCOMPARE(int(error.kind()), kind);
-    }
-    // A failed open leaves the model empty, not showing the previous case.
-    QCOMPARE(sources.rowCount(), 0);
-    QVERIFY(sources.casePath().isEmpty());
-
     LogExplorerModel logs;
     try {
         logs.setCase(path);
@@ -453,9 +444,8 @@ void TestWidgets::progressWidget()
 void TestWidgets::importJob()
 {
     const QString path = newCase(QStringLiteral("job.perfcase"), {kTenK});
-    SourcesModel sources;
-    sources.setCase(path);
-    QCOMPARE(sources.rowCount(), 1);
+    auto sources = sourcesOf(path);
+    QCOMPARE(sources->rowCount(), 1);
 
     ImportJob job(path, {kZanbil});
     QSignalSpy finished(&job, &ImportJob::finished);
@@ -478,11 +468,11 @@ void TestWidgets::importJob()
     QVERIFY(!summary.cancelled);
     QVERIFY(job.summaryText().contains(QStringLiteral("Imported 1 file")));
 
-    sources.refresh();
-    QCOMPARE(sources.rowCount(), 2);
-    QCOMPARE(sources.data(sources.index(1, SourcesModel::Name)).toString(),
+    sources->refresh();
+    QCOMPARE(sources->rowCount(), 2);
+    QCOMPARE(sources->data(sources->index(1, CaseTreeModel::Name)).toString(),
              QStringLiteral("combined_zanbil_shop.log"));
-    QCOMPARE(sources.totalRecords(), 11000);
+    QCOMPARE(sources->totalRecords(), 11000);
 }
 
 void TestWidgets::importJobReportsFailures()
@@ -541,9 +531,7 @@ void TestWidgets::importJobCancel()
     // Nothing of the big file is left: no source, ready or not, and no rows.
     QCOMPARE(scalar(path, "SELECT count(*) FROM sources"), 1);
     QCOMPARE(scalar(path, "SELECT count(*) FROM logs"), logsBefore);
-    SourcesModel sources;
-    sources.setCase(path);
-    QCOMPARE(sources.rowCount(), 1);
+    QCOMPARE(sourcesOf(path)->rowCount(), 1);
 
     // Destroying a running job cancels it too, and also leaves nothing.
     {
@@ -597,7 +585,7 @@ void TestWidgets::mainWindowSmoke()
     QSignalSpy jobFinished(window.currentImport(), &ImportJob::finished);
     QVERIFY(jobFinished.wait(30000));
     QVERIFY(done.count() == 1 || done.wait(5000));
-    QCOMPARE(window.sourcesModel()->rowCount(), 2);
+    QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 2);
     QCOMPARE(explorer->treeModel()->rowCount(), 2);
     QCOMPARE(window.logModel()->rowCount(), 11'000);
     QVERIFY(!window.currentImport());
@@ -624,7 +612,7 @@ void TestWidgets::mainWindowDropAndReport()
     MainWindow window;
     window.show();
     window.openCase(path);
-    QCOMPARE(window.sourcesModel()->rowCount(), 0);
+    QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 0);
 
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(kSmall), QUrl::fromLocalFile(noTimes)});
@@ -636,7 +624,7 @@ void TestWidgets::mainWindowDropAndReport()
     QCoreApplication::sendEvent(&window, &drop);
     QVERIFY(window.currentImport());
     QVERIFY(done.wait(30000));
-    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 1);
     QCOMPARE(window.logModel()->rowCount(), 3);
 
     // The failure is in the status bar and in a report listing every file.
@@ -690,7 +678,7 @@ void TestWidgets::mainWindowBadCase()
     QVERIFY2(box->informativeText().contains(QStringLiteral("not a case file")),
              qPrintable(box->informativeText()));
     QCOMPARE(window.casePath(), m_tenK);
-    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 1);
     box->close();
 
     MainWindow fresh;
@@ -717,7 +705,7 @@ void TestWidgets::mainWindowReadOnly()
     QVERIFY(!window.importAction()->isEnabled());
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("read-only")));
     QVERIFY(!window.importPaths({kZanbil}));
-    QCOMPARE(window.sourcesModel()->rowCount(), 1);
+    QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 1);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 

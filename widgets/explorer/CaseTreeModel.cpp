@@ -55,6 +55,14 @@ void CaseTreeModel::setCaseFile(std::shared_ptr<CaseFile> file)
     endResetModel();
 }
 
+qint64 CaseTreeModel::totalRecords() const
+{
+    qint64 total = 0;
+    for (const Source &source : m_sources)
+        total += source.records;
+    return total;
+}
+
 void CaseTreeModel::refresh()
 {
     if (!m_file) return;

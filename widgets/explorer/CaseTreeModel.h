@@ -55,6 +55,8 @@ public:
     QModelIndex trackIndex(qint64 trackId, int column = Name) const;
     bool isSource(const QModelIndex &index) const;
     QString origin(qint64 sourceId) const;
+    // Records of all sources (the status bar's count).
+    qint64 totalRecords() const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
