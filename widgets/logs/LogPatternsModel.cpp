@@ -5,7 +5,10 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <exception>
+#include <memory>
 
 namespace perfcase {
 
@@ -17,7 +20,6 @@ void LogPatternsModel::setCase(const QString &path)
 {
     beginResetModel();
     m_stats.clear();
-    m_index.reset();
     m_file.reset();
     m_path.clear();
     endResetModel();
@@ -42,20 +44,42 @@ void LogPatternsModel::setWindow(std::optional<std::pair<qint64, qint64>> window
 
 void LogPatternsModel::reload()
 {
-    QString error;
-    beginResetModel();
-    m_stats.clear();
-    if (m_file) {
-        try {
-            // The block index is only needed for windows; it is read once.
-            if (m_window && !m_index) m_index = std::make_unique<LogBlockIndex>(m_file->db());
-            m_stats = m_window ? LogTemplateSurge::surge(m_file->db(), *m_index, m_window->first,
-                                                         m_window->second, m_baseline)
-                               : LogTemplateSurge::templates(m_file->db());
-        } catch (const std::exception &e) {
-            error = QString::fromStdString(e.what());
-        }
+    const quint64 generation = ++m_generation;
+    if (!m_file) {
+        apply(generation, {}, {});
+        return;
     }
+    const std::string path = m_path.toStdString();
+    const auto window = m_window;
+    const auto baseline = m_baseline;
+    auto *watcher = new QFutureWatcher<void>(this);
+    auto result = std::make_shared<std::pair<std::vector<LogTemplateStat>, QString>>();
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, result, generation] {
+        watcher->deleteLater();
+        apply(generation, std::move(result->first), result->second);
+    });
+    watcher->setFuture(QtConcurrent::run([path, window, baseline, result] {
+        try {
+            auto file = CaseFile::open(path, CaseFile::Access::ReadOnly);
+            if (window) {
+                LogBlockIndex index(file->db());
+                result->first = LogTemplateSurge::surge(file->db(), index, window->first,
+                                                        window->second, baseline);
+            } else {
+                result->first = LogTemplateSurge::templates(file->db());
+            }
+        } catch (const std::exception &e) {
+            result->second = QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void LogPatternsModel::apply(quint64 generation, std::vector<LogTemplateStat> stats,
+                             const QString &error)
+{
+    if (generation != m_generation) return; // a newer request is on its way
+    beginResetModel();
+    m_stats = std::move(stats);
     endResetModel();
     if (!error.isEmpty()) Q_EMIT errorOccurred(tr("Cannot read the templates: %1").arg(error));
 }

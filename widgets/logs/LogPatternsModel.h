@@ -59,10 +59,13 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void apply(quint64 generation, std::vector<LogTemplateStat> stats, const QString &error);
 
     QString m_path;
-    std::unique_ptr<CaseFile> m_file;
-    std::unique_ptr<LogBlockIndex> m_index;
+    std::unique_ptr<CaseFile> m_file; // proves the case opens; the counts read their own
+    // Surge over a large window reads millions of rows: it runs on a pool
+    // thread, and only the latest request's result is shown.
+    quint64 m_generation = 0;
     std::vector<LogTemplateStat> m_stats;
     std::optional<std::pair<qint64, qint64>> m_window;
     LogTemplateSurge::Baseline m_baseline = LogTemplateSurge::Baseline::SameLength;
