@@ -167,24 +167,43 @@ double zoomLevels(TimelineWidget &w, qint64 span, bool print)
     return worst;
 }
 
-// Which lane costs what: replot with one lane shown at a time.
+double medianReplot(TimelineWidget &w, int runs = 5)
+{
+    std::vector<double> replots;
+    for (int k = 0; k < runs; ++k)
+        replots.push_back(wallMs([&] { w.plot()->replot(); }));
+    return stats(replots).median;
+}
+
+// Which lane costs what in the full view: the replot with all lanes minus
+// the replot with that lane's plottables hidden (lanes keep their real size;
+// showing one lane alone at the plot's full height overstates fills).
+// "frame" is a replot with every plottable hidden: axes, ticks, grid, items.
 void perLane(TimelineWidget &w, qint64 from, qint64 to)
 {
-    const TimelineLayout all = w.lanes();
     w.setVisibleRange(from, to);
-    for (int i = 0; i < all.lanes.size(); ++i) {
-        TimelineLayout one = all;
-        for (int j = 0; j < one.lanes.size(); ++j)
-            one.lanes[j].hidden = j != i;
-        w.setLanes(one);
-        w.reloadNow();
-        std::vector<double> replots;
-        for (int k = 0; k < 3; ++k)
-            replots.push_back(wallMs([&] { w.plot()->replot(); }));
-        std::printf("  %-28s replot %.1f ms\n", qPrintable(all.lanes[i].title),
-                    stats(replots).median);
+    w.reloadNow();
+    QCustomPlot *plot = w.plot();
+    const double all = medianReplot(w);
+    auto show = [&](QCPAxisRect *rect, bool visible) {
+        for (int i = 0; i < plot->plottableCount(); ++i)
+            if (!rect || plot->plottable(i)->keyAxis()->axisRect() == rect)
+                plot->plottable(i)->setVisible(visible);
+    };
+    const QList<LaneSpec> lanes = w.lanes().lanes;
+    int visible = 0;
+    for (const LaneSpec &lane : lanes) {
+        if (lane.hidden) continue;
+        auto *rect = qobject_cast<QCPAxisRect *>(plot->plotLayout()->element(visible++, 0));
+        show(rect, false);
+        const double without = medianReplot(w);
+        show(rect, true);
+        std::printf("  %-28s %5.1f ms\n", qPrintable(lane.title), all - without);
     }
-    w.setLanes(all);
+    show(nullptr, false);
+    std::printf("  %-28s %5.1f ms   (all: %.1f ms)\n", "frame (no plottables)", medianReplot(w),
+                all);
+    show(nullptr, true);
 }
 
 Stats steps(TimelineWidget &w, const std::function<void(int)> &step)
@@ -229,7 +248,10 @@ int main(int argc, char **argv)
 
         std::printf("\nwith levels (counter_levels, log_rates):\n");
         const double replot = zoomLevels(w, span, true);
-        if (qEnvironmentVariableIsSet("TIMELINE_BENCH_LANES")) perLane(w, kT0, kT0 + span);
+        if (qEnvironmentVariableIsSet("TIMELINE_BENCH_LANES")) {
+            std::printf("\nreplot cost per lane, full range:\n");
+            perLane(w, kT0, kT0 + span);
+        }
         w.setVisibleRange(kT0, kT0 + span);
         w.reloadNow();
         const Stats zoom = steps(w, [&](int) { w.zoomAround(kT0 + span / 3, 0.7); });

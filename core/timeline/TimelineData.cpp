@@ -3,6 +3,7 @@
 #include "CaseFile.h"
 #include "CounterLevels.h"
 #include "LogRateCounter.h"
+#include "SliceMerge.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +52,7 @@ void TimelineData::reload()
     m_trackIndex.clear();
     m_widths.clear();
     m_maxSliceDur.clear();
+    m_times.clear();
     m_unaligned.clear();
     Database &db = m_file->db();
     Statement select = db.prepare(
@@ -226,7 +228,70 @@ qint64 TimelineData::maxSliceDuration(qint64 trackId)
     return *m_maxSliceDur.insert(trackId, select.int64(0));
 }
 
-SliceSet TimelineData::slices(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap)
+const TrackTimes *TimelineData::times(const TimelineTrack &t, TrackTimes::Table table)
+{
+    if (t.rowCount > m_memoryLimit) return nullptr;
+    auto it = m_times.constFind(t.id);
+    if (it == m_times.constEnd())
+        it = m_times.insert(
+            t.id, std::make_shared<const TrackTimes>(TrackTimes::load(m_file->db(), table, t.id)));
+    return it->get();
+}
+
+std::vector<MarkBucket> TimelineData::plan(const QList<qint64> &trackIds, TrackTimes::Table table,
+                                           qint64 from, qint64 to, int cap, int pixels,
+                                           qint64 *total)
+{
+    const bool slices = table == TrackTimes::Table::Slices;
+    // A bucket per kPixelsPerBucket pixels: each bucket read is an index seek,
+    // and one per pixel cost ~10 ms a zoom step on three capped lanes.
+    const int n =
+        std::clamp(pixels > 0 ? pixels / kPixelsPerBucket : kDefaultBuckets, 1, std::max(cap, 1));
+    std::vector<MarkBucket> buckets;
+    *total = 0;
+    for (qint64 trackId : trackIds) {
+        const TimelineTrack *t = track(trackId);
+        if (!t || t->unaligned) continue;
+        const qint64 rawFrom = from - t->offsetNs, rawTo = to - t->offsetNs;
+        const TrackTimes *known = times(*t, table);
+        qint64 inRange = 0;
+        // Slices that overlap the range start at most the longest duration
+        // before it: that bound keeps the edge read on the index.
+        const qint64 longest = !slices ? 0 : known ? known->longest() : maxSliceDuration(trackId);
+        if (longest > 0 && (!known || known->count(rawFrom - longest, rawFrom - 1) > 0)) {
+            MarkBucket edge{trackId, rawFrom - longest, rawFrom - 1, 0, 0, true};
+            Statement count = m_file->db().prepare(
+                "SELECT count(*) FROM (SELECT 1 FROM slices WHERE track_id = ?1 AND ts BETWEEN ?2 "
+                "AND ?3 AND ts + dur >= ?4 LIMIT ?5)");
+            count.bind(1, trackId).bind(2, edge.from).bind(3, edge.to).bind(4, rawFrom);
+            count.bind(5, kCountLimit).step();
+            edge.count = count.int64(0);
+            inRange += edge.count;
+            if (edge.count) buckets.push_back(edge);
+        }
+        const qint64 inside =
+            known ? known->count(rawFrom, rawTo)
+                  : rowsAtMost(slices ? "SELECT count(*) FROM (SELECT 1 FROM slices WHERE "
+                                        "track_id = ?1 AND ts BETWEEN ?2 AND ?3 LIMIT ?4)"
+                                      : "SELECT count(*) FROM (SELECT 1 FROM instants WHERE "
+                                        "track_id = ?1 AND ts BETWEEN ?2 AND ?3 LIMIT ?4)",
+                               trackId, 0, rawFrom, rawTo, kCountLimit);
+        inRange += inside;
+        *total += inRange;
+        if (inside == 0) continue;
+        // A range that fits the cap is one read; else buckets of known
+        // counts (empty ones cost nothing) or, on the index path, equal shares.
+        for (MarkBucket &b : MarkBuckets::split(trackId, rawFrom, rawTo, inside <= cap ? 1 : n)) {
+            b.count = known ? known->count(b.from, b.to) : inside <= cap ? inside : -1;
+            if (b.count) buckets.push_back(b);
+        }
+    }
+    MarkBuckets::share(buckets, cap);
+    return buckets;
+}
+
+SliceSet TimelineData::slices(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap,
+                              int pixels)
 {
     SliceSet set;
     struct Row
@@ -236,39 +301,25 @@ SliceSet TimelineData::slices(const QList<qint64> &trackIds, qint64 from, qint64
         QString name;
     };
     std::vector<Row> rows;
-    // Slices that overlap the range start at most the longest duration
-    // before it: that bound keeps the read on the index.
-    for (qint64 trackId : trackIds) {
-        const TimelineTrack *t = track(trackId);
-        if (!t || t->unaligned) continue;
-        const qint64 offset = t->offsetNs, rawFrom = from - offset, rawTo = to - offset;
-        const qint64 longest = maxSliceDuration(trackId);
-        Statement select = m_file->db().prepare(
-            "SELECT ts, dur, depth, name FROM slices WHERE track_id = ?1 AND ts BETWEEN ?2 AND ?3 "
-            "AND ts + dur >= ?4 ORDER BY ts LIMIT ?5");
-        select.bind(1, trackId).bind(2, rawFrom - longest).bind(3, rawTo).bind(4, rawFrom);
-        select.bind(5, cap + 1);
-        qint64 read = 0;
-        for (; select.step(); ++read)
+    qint64 total = 0;
+    const std::vector<MarkBucket> buckets =
+        plan(trackIds, TrackTimes::Table::Slices, from, to, cap, pixels, &total);
+    Statement select = m_file->db().prepare(
+        "SELECT ts, dur, depth, name FROM slices WHERE track_id = ?1 AND ts BETWEEN ?2 AND ?3 "
+        "AND ts + dur >= ?4 ORDER BY ts LIMIT ?5");
+    for (const MarkBucket &b : buckets) {
+        if (b.quota <= 0) continue;
+        const qint64 offset = track(b.trackId)->offsetNs;
+        select.reset();
+        select.bind(1, b.trackId).bind(2, b.from).bind(3, b.to).bind(4, from - offset);
+        select.bind(5, b.quota);
+        while (select.step())
             rows.push_back({select.int64(0) + offset, select.int64(0) + select.int64(1) + offset,
                             int(select.int64(2)), qs(select.text(3))});
-        if (read > cap) {
-            // The rows not read; the merge below counts the ones read but cut.
-            Statement count = m_file->db().prepare(
-                "SELECT count(*) FROM (SELECT 1 FROM slices WHERE track_id = ?1 AND ts BETWEEN ?2 "
-                "AND ?3 AND ts + dur >= ?4 LIMIT ?5)");
-            count.bind(1, trackId).bind(2, rawFrom - longest).bind(3, rawTo).bind(4, rawFrom);
-            count.bind(5, kCountLimit);
-            count.step();
-            set.more += count.int64(0) - read;
-        }
     }
+    set.more = total - qint64(rows.size());
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row &a, const Row &b) { return a.ts < b.ts; });
-    if (rows.size() > std::size_t(cap)) {
-        set.more += qint64(rows.size()) - cap;
-        rows.resize(std::size_t(cap));
-    }
     // Waterfall rows: a slice takes the first row at or below its depth that
     // is free at its start, so nested tasks and overlapping requests stack.
     std::vector<qint64> rowEnds;
@@ -280,38 +331,38 @@ SliceSet TimelineData::slices(const QList<qint64> &trackIds, qint64 from, qint64
         rowEnds[row] = r.end;
         set.slices.push_back({toSeconds(r.ts), toSeconds(r.end), r.name, int(row)});
     }
+    if (pixels > 0) {
+        // In a capped read a gap narrower than a bucket may be only the
+        // sampling (the bucket's later slices were not read): runs bridge it.
+        const double pixel = double(to - from) / 1e9 / pixels;
+        set.slices =
+            SliceMerge::merge(set.slices, pixel, set.more > 0 ? pixel * kPixelsPerBucket : pixel);
+    }
     return set;
 }
 
-InstantSet TimelineData::instants(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap)
+InstantSet TimelineData::instants(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap,
+                                  int pixels)
 {
     InstantSet set;
-    for (qint64 trackId : trackIds) {
-        const TimelineTrack *t = track(trackId);
-        if (!t || t->unaligned) continue;
-        const qint64 offset = t->offsetNs;
-        Statement select = m_file->db().prepare(
-            "SELECT ts, name, ifnull(severity, -1) FROM instants WHERE track_id = ?1 AND ts "
-            "BETWEEN ?2 AND ?3 ORDER BY ts LIMIT ?4");
-        select.bind(1, trackId).bind(2, from - offset).bind(3, to - offset).bind(4, cap + 1);
-        qint64 read = 0;
-        while (select.step()) {
-            ++read;
+    qint64 total = 0;
+    const std::vector<MarkBucket> buckets =
+        plan(trackIds, TrackTimes::Table::Instants, from, to, cap, pixels, &total);
+    Statement select = m_file->db().prepare(
+        "SELECT ts, name, ifnull(severity, -1) FROM instants WHERE track_id = ?1 AND ts BETWEEN "
+        "?2 AND ?3 ORDER BY ts LIMIT ?4");
+    for (const MarkBucket &b : buckets) {
+        if (b.quota <= 0) continue;
+        const qint64 offset = track(b.trackId)->offsetNs;
+        select.reset();
+        select.bind(1, b.trackId).bind(2, b.from).bind(3, b.to).bind(4, b.quota);
+        while (select.step())
             set.instants.push_back(
                 {toSeconds(select.int64(0) + offset), qs(select.text(1)), int(select.int64(2))});
-        }
-        if (read > cap)
-            set.more += rowsAtMost("SELECT count(*) FROM (SELECT 1 FROM instants WHERE track_id = "
-                                   "?1 AND ts BETWEEN ?2 AND ?3 LIMIT ?4)",
-                                   trackId, 0, from - offset, to - offset, kCountLimit) -
-                        read;
     }
+    set.more = total - set.instants.size();
     std::stable_sort(set.instants.begin(), set.instants.end(),
                      [](const TimelineInstant &a, const TimelineInstant &b) { return a.x < b.x; });
-    if (set.instants.size() > cap) {
-        set.more += set.instants.size() - cap;
-        set.instants.resize(cap);
-    }
     return set;
 }
 

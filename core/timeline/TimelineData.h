@@ -1,6 +1,8 @@
 #pragma once
 
+#include "MarkBuckets.h"
 #include "TimelineTypes.h"
+#include "TrackTimes.h"
 
 #include <QHash>
 #include <QList>
@@ -55,16 +57,33 @@ public:
     // The finest log_rates width with at most one bucket per pixel.
     static qint64 logRateWidth(qint64 from, qint64 to, int pixels);
     LogHistogram logRates(const QList<qint64> &trackIds, qint64 from, qint64 to, int pixels);
-    // At most cap items, in time order; more counts the rest (up to kCountLimit).
-    SliceSet slices(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap);
-    InstantSet instants(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap);
+    // At most cap items, in time order, spread over the range: it is cut into
+    // pixels / kPixelsPerBucket time buckets (kDefaultBuckets when 0) per track that share the
+    // cap (MarkBuckets), each keeping its earliest marks. more counts the rest
+    // (exact for tracks held in memory, else up to kCountLimit). With pixels
+    // > 0, slices narrower than a pixel are merged into counted runs
+    // (SliceMerge), so the items can be fewer than the slices read.
+    SliceSet slices(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap, int pixels = 0);
+    InstantSet instants(const QList<qint64> &trackIds, qint64 from, qint64 to, int cap,
+                        int pixels = 0);
 
     static constexpr qint64 kCountLimit = 1'000'000;
+    static constexpr int kDefaultBuckets = 1000;
+    static constexpr int kPixelsPerBucket = 4;
+    // Slice and instant tracks up to this many marks keep their start times
+    // in memory (TrackTimes, 8 bytes a mark); larger ones count on the index.
+    static constexpr qint64 kDefaultMemoryLimit = 4'000'000;
+    void setMemoryLimit(qint64 marks) { m_memoryLimit = marks; } // tests: the index path
 
 private:
     qint64 rowsAtMost(const char *sql, qint64 trackId, qint64 width, qint64 from, qint64 to,
                       qint64 limit);
     qint64 maxSliceDuration(qint64 trackId);
+    // The track's start times, read on first use; nullptr above the memory limit.
+    const TrackTimes *times(const TimelineTrack &t, TrackTimes::Table table);
+    // The buckets a capped read takes, quotas shared; *total gets the marks in range.
+    std::vector<MarkBucket> plan(const QList<qint64> &trackIds, TrackTimes::Table table,
+                                 qint64 from, qint64 to, int cap, int pixels, qint64 *total);
 
     QString m_path;
     std::unique_ptr<CaseFile> m_file;
@@ -72,6 +91,8 @@ private:
     QHash<qint64, int> m_trackIndex;
     QHash<qint64, QList<qint64>> m_widths; // stored level widths per counter track
     QHash<qint64, qint64> m_maxSliceDur;   // per slice track, read on first use
+    QHash<qint64, std::shared_ptr<const TrackTimes>> m_times; // per case open
+    qint64 m_memoryLimit = kDefaultMemoryLimit;
     QStringList m_unaligned;
     qint64 m_origin = 0, m_end = 0;
 };

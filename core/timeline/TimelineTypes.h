@@ -54,13 +54,14 @@ struct TimelineSlice
 {
     double start = 0, end = 0; // s
     QString name;
-    int row = 0; // waterfall row: nesting depth, then packing
+    int row = 0;   // waterfall row: nesting depth, then packing
+    int count = 1; // slices this box stands for (SliceMerge: runs narrower than a pixel)
 };
 
 struct SliceSet
 {
     QList<TimelineSlice> slices;
-    qint64 more = 0; // in range but left out by the cap
+    qint64 more = 0; // in range but left out by the cap (not counting merged ones)
 };
 
 struct TimelineInstant

@@ -1,14 +1,19 @@
 // Timeline reads: the level chosen for a zoom, exact counts against raw SQL,
-// capping, the layout round trip, annotations and clock offsets.
+// capping (spread over the range, merged slices counted), the layout round
+// trip, annotations and clock offsets.
 #include "AnnotationStore.h"
 #include "ClockAligner.h"
 #include "ClockOffsetText.h"
+#include "MarkBuckets.h"
+#include "SliceMerge.h"
 #include "TimelineData.h"
 #include "TimelineLayout.h"
 #include "TimelineTestCase.h"
 #include "UserIdentity.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <numeric>
@@ -215,6 +220,198 @@ private Q_SLOTS:
         QCOMPARE(i.instants.size() + i.more, instants);
         QVERIFY(std::is_sorted(i.instants.begin(), i.instants.end(),
                                [](const auto &a, const auto &b) { return a.x < b.x; }));
+    }
+
+    // A capped read keeps marks in every part of the range, not only the
+    // earliest ones; both paths: start times in memory and index counts.
+    void cappedMarksCoverTheRange_data()
+    {
+        QTest::addColumn<bool>("inMemory");
+        QTest::addColumn<int>("cap");
+        QTest::addColumn<int>("pixels");
+        QTest::newRow("memory, cap 300, 150 px") << true << 300 << 150;
+        QTest::newRow("memory, cap 500, no pixels") << true << 500 << 0;
+        QTest::newRow("memory, cap 40, 1000 px") << true << 40 << 1000;
+        QTest::newRow("index, cap 300, 150 px") << false << 300 << 150;
+        QTest::newRow("index, cap 500, no pixels") << false << 500 << 0;
+    }
+    void cappedMarksCoverTheRange()
+    {
+        QFETCH(bool, inMemory);
+        QFETCH(int, cap);
+        QFETCH(int, pixels);
+        TimelineData data(m_path);
+        if (!inMemory) data.setMemoryLimit(0);
+        const qint64 from = kT0 - m_span / 50, to = kT0 + m_span + m_span / 50; // as fitAll
+        const double x0 = data.toSeconds(from), width = double(to - from) / 1e9;
+        constexpr int kParts = 10;
+        // The tenths of the range that drawn boxes (or ticks) reach into.
+        auto partsHit = [&](const QList<std::pair<double, double>> &spans) {
+            QSet<int> parts;
+            auto part = [&](double x) {
+                return std::clamp(int((x - x0) / width * kParts), 0, kParts - 1);
+            };
+            for (const auto &[a, b] : spans)
+                for (int p = part(a); p <= part(b); ++p)
+                    parts.insert(p);
+            return parts.size();
+        };
+        const SliceSet s = data.slices({m_ids.tasks}, from, to, cap, pixels);
+        QVERIFY(s.more > 0); // capped, or the test proves nothing
+        QVERIFY(s.slices.size() <= cap);
+        QList<std::pair<double, double>> spans;
+        double first = width, last = 0;
+        for (const TimelineSlice &slice : s.slices) {
+            spans << std::pair{slice.start, slice.end};
+            first = std::min(first, slice.start - x0);
+            last = std::max(last, slice.start - x0);
+        }
+        // The case has slices from 2 % to 98 % of this range: all ten parts,
+        // and slices read from both ends (not one run bridging everything).
+        QCOMPARE(partsHit(spans), kParts);
+        QVERIFY(first < width * 0.05 && last > width * 0.9);
+        const InstantSet i = data.instants({m_ids.events}, from, to, cap, pixels);
+        QVERIFY(i.more > 0);
+        spans.clear();
+        for (const TimelineInstant &instant : i.instants)
+            spans << std::pair{instant.x, instant.x};
+        QCOMPARE(partsHit(spans), kParts);
+    }
+
+    // Merged runs count their slices: counts + more = the slices in range,
+    // and no two narrow boxes of a row share a pixel column.
+    void mergedSlicesKeepCounts_data()
+    {
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("span");
+        QTest::addColumn<int>("cap");
+        QTest::addColumn<int>("pixels");
+        QTest::addColumn<bool>("inMemory");
+        QTest::newRow("whole case, all read, 100 px") << kT0 << m_span << 100'000 << 100 << true;
+        QTest::newRow("whole case, capped, 400 px") << kT0 << m_span << 800 << 400 << true;
+        QTest::newRow("whole case, capped, index") << kT0 << m_span << 800 << 400 << false;
+        QTest::newRow("10 s, 1600 px")
+            << kT0 + 33 * kSecond << 10 * kSecond << 3200 << 1600 << true;
+        QTest::newRow("1 s, 50 px, mid-slice start")
+            << kT0 + 100 * kSecond + 7 * kMs << kSecond << 100 << 50 << true;
+    }
+    void mergedSlicesKeepCounts()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, span);
+        QFETCH(int, cap);
+        QFETCH(int, pixels);
+        QFETCH(bool, inMemory);
+        const qint64 to = from + span;
+        TimelineData data(m_path);
+        if (!inMemory) data.setMemoryLimit(0);
+        const qint64 slices = scalar(data.db(),
+                                     "SELECT count(*) FROM v_slices WHERE track_id = ? AND ts <= ? "
+                                     "AND end_ts >= ?",
+                                     {m_ids.tasks, to, from});
+        const SliceSet s = data.slices({m_ids.tasks}, from, to, cap, pixels);
+        qint64 counted = 0;
+        for (const TimelineSlice &slice : s.slices) {
+            QVERIFY(slice.count >= 1);
+            counted += slice.count;
+        }
+        QCOMPARE(counted + s.more, slices);
+        QVERIFY(counted <= cap);
+        if (slices <= cap) QCOMPARE(s.more, 0);
+        const double pixel = double(span) / 1e9 / pixels;
+        QHash<int, TimelineSlice> last; // per row
+        for (const TimelineSlice &slice : s.slices) {
+            if (last.contains(slice.row)) {
+                const TimelineSlice &prev = last[slice.row];
+                QVERIFY2(slice.start >= prev.end - 1e-9, "boxes of a row overlap");
+                const bool narrow = slice.end - slice.start < pixel;
+                const bool prevNarrow = prev.count > 1 || prev.end - prev.start < pixel;
+                if (narrow && prevNarrow)
+                    QVERIFY2(slice.start > prev.end + pixel, "narrow boxes left unmerged");
+            }
+            last[slice.row] = slice;
+        }
+    }
+
+    void sliceMerge_data()
+    {
+        // Slices as "start-end@row", a pixel of 1 s; expected boxes as
+        // "start-end@row*count", separated by spaces.
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("narrow neighbours merge")
+            << QStringLiteral("0-0.5@0 0.7-1.2@0 2-2.4@0") << QStringLiteral("0-2.4@0*3");
+        QTest::newRow("a gap wider than a pixel splits")
+            << QStringLiteral("0-0.5@0 1.6-2@0") << QStringLiteral("0-0.5@0*1 1.6-2@0*1");
+        QTest::newRow("wide slices stay") << QStringLiteral("0-3@0 3.2-3.5@0 3.6-3.9@0 4-9@0")
+                                          << QStringLiteral("0-3@0*1 3.2-3.9@0*2 4-9@0*1");
+        QTest::newRow("rows apart") << QStringLiteral("0-0.5@0 0.2-0.4@1 0.6-0.9@0")
+                                    << QStringLiteral("0-0.9@0*2 0.2-0.4@1*1");
+        QTest::newRow("nothing") << QString() << QString();
+    }
+    void sliceMerge()
+    {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QList<TimelineSlice> slices;
+        for (const QString &text : in.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QStringList parts = text.split(QRegularExpression(QStringLiteral("[-@]")));
+            slices << TimelineSlice{parts[0].toDouble(), parts[1].toDouble(), text,
+                                    parts[2].toInt()};
+        }
+        QStringList boxes;
+        qint64 counted = 0;
+        for (const TimelineSlice &box : SliceMerge::merge(slices, 1.0)) {
+            boxes << QStringLiteral("%1-%2@%3*%4")
+                         .arg(box.start)
+                         .arg(box.end)
+                         .arg(box.row)
+                         .arg(box.count);
+            counted += box.count;
+        }
+        QCOMPARE(boxes.join(QLatin1Char(' ')), out);
+        QCOMPARE(counted, qint64(in.split(QLatin1Char(' '), Qt::SkipEmptyParts).size()));
+    }
+
+    void bucketShare_data()
+    {
+        QTest::addColumn<QList<qint64>>("counts"); // -1: unknown
+        QTest::addColumn<qint64>("cap");
+        QTest::addColumn<QList<qint64>>("quotas");
+        QTest::newRow("fits") << QList<qint64>{3, 4} << qint64(10) << QList<qint64>{3, 4};
+        QTest::newRow("even") << QList<qint64>{100, 100, 100} << qint64(6)
+                              << QList<qint64>{2, 2, 2};
+        QTest::newRow("small bucket gives back")
+            << QList<qint64>{100, 1, 100} << qint64(51) << QList<qint64>{25, 1, 25};
+        QTest::newRow("cap used exactly")
+            << QList<qint64>{10, 10, 10} << qint64(7) << QList<qint64>{3, 2, 2};
+        QTest::newRow("unknown counts")
+            << QList<qint64>{-1, -1} << qint64(9) << QList<qint64>{5, 4};
+    }
+    void bucketShare()
+    {
+        QFETCH(QList<qint64>, counts);
+        QFETCH(qint64, cap);
+        QFETCH(QList<qint64>, quotas);
+        std::vector<MarkBucket> buckets;
+        for (qint64 count : counts)
+            buckets.push_back(MarkBucket{1, 0, 0, count, 0, false});
+        MarkBuckets::share(buckets, cap);
+        QList<qint64> got;
+        for (const MarkBucket &b : buckets)
+            got << b.quota;
+        QCOMPARE(got, quotas);
+    }
+
+    void bucketSplit()
+    {
+        const std::vector<MarkBucket> b = MarkBuckets::split(7, 100, 199, 3);
+        QCOMPARE(b.size(), std::size_t(3));
+        QCOMPARE(b.front().from, 100);
+        QCOMPARE(b.back().to, 199);
+        for (std::size_t i = 1; i < b.size(); ++i)
+            QCOMPARE(b[i].from, b[i - 1].to + 1);                         // no gap, no overlap
+        QCOMPARE(MarkBuckets::split(7, 5, 6, 10).size(), std::size_t(2)); // 1 ns at least
     }
 
     void waterfallRowsDoNotOverlap()

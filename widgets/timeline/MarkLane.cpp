@@ -41,12 +41,13 @@ void MarkLane::load(TimelineData &data, qint64 from, qint64 to, int pixels, bool
     QList<MarkPlottable::Mark> marks;
     qint64 more = 0;
     if (spec().kind == LaneSpec::Kind::Slice) {
-        const SliceSet set = data.slices(spec().trackIds, from, to, cap);
+        const SliceSet set = data.slices(spec().trackIds, from, to, cap, pixels);
         for (const TimelineSlice &s : set.slices)
-            marks << MarkPlottable::Mark{s.start, s.end, double(s.row), s.name, nameColor(s.name)};
+            marks << MarkPlottable::Mark{s.start,           s.end,  double(s.row), s.name,
+                                         nameColor(s.name), s.count};
         more = set.more;
     } else {
-        const InstantSet set = data.instants(spec().trackIds, from, to, cap);
+        const InstantSet set = data.instants(spec().trackIds, from, to, cap, pixels);
         for (const TimelineInstant &i : set.instants)
             marks << MarkPlottable::Mark{i.x, i.x, 0, i.name, severityColor(i.severity)};
         more = set.more;
@@ -65,6 +66,10 @@ QString MarkLane::readout(double x) const
     const MarkPlottable::Mark *m = m_marks->markAt(x, 4 * m_secondsPerPixel);
     if (!m) return {};
     if (m->end <= m->start) return m->label;
+    if (m->count > 1)
+        return QCoreApplication::translate("MarkLane", "%n slices, mostly %1 (over %2 ms)", nullptr,
+                                           m->count)
+            .arg(m->label.left(120), QString::number((m->end - m->start) * 1e3, 'f', 3));
     return QStringLiteral("%1 (%2 ms)")
         .arg(m->label.left(120), QString::number((m->end - m->start) * 1e3, 'f', 3));
 }

@@ -1,5 +1,6 @@
 #include "MarkPlottable.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace perfcase {
@@ -65,7 +66,17 @@ void MarkPlottable::draw(QCPPainter *painter)
 {
     QCPAxis *keys = mKeyAxis.data(), *values = mValueAxis.data();
     if (!keys || !values) return;
+    const QRectF clip = clipRect();
     const QFontMetrics metrics(painter->font());
+    struct Batch
+    {
+        QColor color;
+        QList<QRectF> fills, boxes; // runs and slivers without outline; boxes with one
+        QList<QLineF> ticks;
+        QList<QPointF> heads;
+    };
+    QHash<QRgb, Batch> batches;
+    QList<std::pair<QRectF, const Mark *>> labels;
     double lastPixel = -1e9;
     for (const Mark &m : m_marks) {
         const double x1 = keys->coordToPixel(m.start);
@@ -73,26 +84,41 @@ void MarkPlottable::draw(QCPPainter *painter)
         if (m.end <= m.start) {
             // An instant: a tick with a head, skipped when it would land on
             // the previous one's pixel (thousands in a few pixels add nothing).
-            if (std::abs(x1 - lastPixel) < 1) continue;
+            if (std::abs(x1 - lastPixel) < 1 || x1 < clip.left() || x1 > clip.right()) continue;
             lastPixel = x1;
-            painter->setPen(QPen(m.color, 1.5));
-            painter->drawLine(QPointF(x1, top), QPointF(x1, bottom));
-            painter->setBrush(m.color);
-            painter->setPen(Qt::NoPen);
-            painter->drawEllipse(QPointF(x1, top + 3), 3, 3);
+            Batch &batch = batches[m.color.rgba()];
+            batch.color = m.color;
+            batch.ticks << QLineF(x1, top, x1, bottom);
+            batch.heads << QPointF(x1, top + 3);
             continue;
         }
         const double x2 = std::max(keys->coordToPixel(m.end), x1 + 1);
+        if (x2 < clip.left() || x1 > clip.right()) continue;
         const QRectF box(QPointF(x1, top), QPointF(x2, bottom));
-        painter->setPen(QPen(m.color.darker(140), 0));
-        painter->setBrush(m.color);
-        painter->drawRect(box);
-        if (box.width() > 30 && box.height() > metrics.height()) {
-            painter->setPen(Qt::black);
-            const QRectF text = box.adjusted(3, 0, -2, 0) & QRectF(clipRect());
-            painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                              metrics.elidedText(m.label, Qt::ElideRight, int(text.width())));
-        }
+        Batch &batch = batches[m.color.rgba()];
+        batch.color = m.color;
+        // An outline on a box a few pixels wide would hide its fill.
+        (m.count == 1 && box.width() >= 3 ? batch.boxes : batch.fills) << box;
+        if (m.count == 1 && box.width() > 30 && box.height() > metrics.height())
+            labels << std::pair{box, &m};
+    }
+    for (const Batch &batch : std::as_const(batches)) {
+        painter->setBrush(batch.color);
+        painter->setPen(Qt::NoPen);
+        painter->drawRects(batch.fills);
+        painter->setPen(QPen(batch.color.darker(140), 0));
+        painter->drawRects(batch.boxes);
+        painter->setPen(QPen(batch.color, 1.5));
+        painter->drawLines(batch.ticks);
+        // Round points: the ticks' heads without a path per instant.
+        painter->setPen(QPen(batch.color, 6, Qt::SolidLine, Qt::RoundCap));
+        painter->drawPoints(batch.heads.constData(), int(batch.heads.size()));
+    }
+    painter->setPen(Qt::black);
+    for (const auto &[box, m] : std::as_const(labels)) {
+        const QRectF text = box.adjusted(3, 0, -2, 0) & clip;
+        painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                          metrics.elidedText(m->label, Qt::ElideRight, int(text.width())));
     }
 }
 

@@ -6,7 +6,10 @@ namespace perfcase {
 
 // Spans and events drawn as boxes (a slice waterfall: one row per depth or
 // packing row) and ticks (instants). One plottable for thousands of marks:
-// an item per slice would make a replot cost milliseconds per hundred.
+// an item per slice would make a replot cost milliseconds per hundred. Marks
+// are drawn in batches per colour (one pen and brush change, one drawRects
+// or drawLines call): per-mark state changes were most of a slice lane's
+// replot.
 class MarkPlottable : public QCPAbstractPlottable
 {
     Q_OBJECT
@@ -18,6 +21,7 @@ public:
         double row = 0;
         QString label;
         QColor color;
+        int count = 1; // > 1: a run of slices narrower than a pixel (SliceMerge)
     };
 
     MarkPlottable(QCPAxis *keyAxis, QCPAxis *valueAxis);

@@ -3,14 +3,15 @@
 #include "AnnotationStore.h"
 #include "CaseFile.h"
 #include "ClockAligner.h"
-#include "ClockOffsetText.h"
 #include "CounterLane.h"
 #include "LogLane.h"
 #include "MarkLane.h"
 #include "QCustomPlotInclude.h"
 #include "QueryLane.h"
 #include "TimeAxisTicker.h"
+#include "TimelineContextMenu.h"
 #include "TimelineData.h"
+#include "TimelineInteraction.h"
 #include "TimelineQuery.h"
 #include "UserIdentity.h"
 
@@ -20,7 +21,6 @@
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QMenu>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSvgGenerator>
@@ -34,9 +34,6 @@ namespace {
 
 constexpr qint64 kMinSpanNs = 1'000; // 1 µs: below that ticks mean nothing
 constexpr int kDebounceMs = 40;      // re-read once the wheel or drag settles
-constexpr double kWheelStep = 0.85;  // range factor per wheel notch
-constexpr int kClickSlop = 3;        // px a click may move and stay a click
-constexpr int kBorderGrip = 3;       // px around a lane's bottom edge that resize it
 
 QAction *makeAction(QWidget *owner, const QString &text, QList<QKeySequence> keys)
 {
@@ -52,7 +49,8 @@ QAction *makeAction(QWidget *owner, const QString &text, QList<QKeySequence> key
 
 TimelineWidget::TimelineWidget(QWidget *parent)
     : QWidget(parent), m_plot(new QCustomPlot), m_notice(new QLabel(this)),
-      m_scroll(new QScrollArea(this)), m_ownState(new ViewState(this)), m_requery(new QTimer(this))
+      m_scroll(new QScrollArea(this)), m_ownState(new ViewState(this)), m_requery(new QTimer(this)),
+      m_interaction(nullptr), m_menu(std::make_unique<TimelineContextMenu>(this))
 {
     m_plot->plotLayout()->clear();
     m_plot->addLayer(QStringLiteral("annotations"), m_plot->layer(QStringLiteral("main")),
@@ -70,9 +68,10 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     // Min/max bands of level buckets: antialiased fills cost most of a replot.
     m_plot->setNotAntialiasedElements(QCP::aeFills);
     m_plot->setFocusPolicy(Qt::NoFocus);
-    m_plot->installEventFilter(this);
+    m_interaction = new TimelineInteraction(this); // filters the plot's events
     m_plot->plotLayout()->setRowSpacing(2);
-    connect(m_plot, &QWidget::customContextMenuRequested, this, &TimelineWidget::contextMenu);
+    connect(m_plot, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &pos) { m_menu->exec(pos); });
     setFocusPolicy(Qt::StrongFocus);
 
     m_notice->setWordWrap(true);
@@ -380,12 +379,13 @@ void TimelineWidget::updateMarks()
             // Annotations are decoration: a failed read must not stop drawing.
         }
     }
-    const auto selection = m_drag == Drag::Select ? m_dragSpan : seconds(m_state->selection());
+    const auto preview = m_interaction->selectionPreview();
+    const auto selection = preview ? preview : seconds(m_state->selection());
     const auto cursor = m_state->cursor();
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
         TimelineLane &lane = *m_lanes[i];
         lane.setSelection(selection);
-        lane.setBox(m_drag == Drag::Box ? m_dragSpan : std::nullopt);
+        lane.setBox(m_interaction->boxPreview());
         lane.setCursor(cursor ? std::optional(double(*cursor - origin()) / 1e9) : std::nullopt);
         lane.setAnnotations(spans, labels, i == 0);
     }
@@ -415,28 +415,6 @@ double TimelineWidget::xAt(int plotX) const
 qint64 TimelineWidget::nsAt(int plotX) const
 {
     return origin() + qint64(std::llround(xAt(plotX) * 1e9));
-}
-
-void TimelineWidget::updateCrosshair(std::optional<QPoint> pos)
-{
-    if (m_lanes.empty()) return;
-    const QRect area = m_lanes.front()->rect()->rect();
-    if (pos && (pos->x() < area.left() || pos->x() > area.right())) pos.reset();
-    const std::optional<double> x = pos ? std::optional(xAt(pos->x())) : std::nullopt;
-    for (auto &lane : m_lanes)
-        lane->setCrosshair(x, true);
-    if (m_timeLabel) {
-        m_timeLabel->setVisible(x.has_value());
-        if (x) {
-            const qint64 ns = nsAt(pos->x());
-            const qint64 span = m_to - m_from;
-            const int digits = span > 600'000'000'000 ? 3 : span > 1'000'000'000 ? 6 : 9;
-            m_timeLabel->position->setCoords(*x, 1);
-            m_timeLabel->setText(m_state->formatTime(ns, digits) + QLatin1Char(' ') +
-                                 m_state->zoneLabel(ns));
-        }
-    }
-    m_plot->layer(QStringLiteral("crosshair"))->replot();
 }
 
 void TimelineWidget::lanesEdited()
@@ -615,271 +593,14 @@ void TimelineWidget::addAnnotationInteractive()
         QMessageBox::warning(this, tr("Add note"), error);
 }
 
-void TimelineWidget::setClockOffsetInteractive(qint64 sourceId)
-{
-    QString name;
-    qint64 current = 0;
-    for (const TimelineTrack &t : m_data->tracks())
-        if (t.sourceId == sourceId) {
-            name = t.sourceName;
-            current = t.offsetNs;
-        }
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Set clock offset"),
-        tr("Offset added to the raw times of %1\n(for example +1.250 s, -300ms, 2 min):").arg(name),
-        QLineEdit::Normal, ClockOffsetText::format(current), &ok);
-    if (!ok) return;
-    const auto offset = ClockOffsetText::parse(text);
-    QString error;
-    if (!offset)
-        QMessageBox::warning(this, tr("Set clock offset"), tr("“%1” is not an offset.").arg(text));
-    else if (!setClockOffset(sourceId, *offset, &error))
-        QMessageBox::warning(this, tr("Set clock offset"), error);
-}
-
-void TimelineWidget::contextMenu(const QPoint &pos)
-{
-    QMenu menu(this);
-    const qint64 at = nsAt(pos.x());
-    const int lane = specIndex(laneAt(pos));
-    const auto selection = m_state->selection();
-    QAction *noteHere = menu.addAction(tr("Add note here…"), this, [this, at] {
-        m_state->setSelection(std::nullopt);
-        m_state->setCursor(at);
-        addAnnotationInteractive();
-    });
-    QAction *noteOver = menu.addAction(tr("Add note over selection…"), this,
-                                       &TimelineWidget::addAnnotationInteractive);
-    noteOver->setEnabled(selection.has_value());
-    noteHere->setEnabled(m_data != nullptr);
-    menu.addSeparator();
-    menu.addAction(m_zoomToSelection);
-    menu.addAction(m_fitAll);
-    if (lane >= 0) {
-        const LaneSpec spec = m_layout.lanes[lane];
-        QMenu *laneMenu = menu.addMenu(tr("Lane “%1”").arg(spec.title));
-        laneMenu->addAction(tr("Move up"), this, [this, lane] { moveLane(lane, -1); });
-        laneMenu->addAction(tr("Move down"), this, [this, lane] { moveLane(lane, +1); });
-        laneMenu->addAction(tr("Hide"), this, [this, lane] { setLaneHidden(lane, true); });
-        laneMenu->addAction(tr("Height…"), this, [this, lane] {
-            bool ok = false;
-            const int height =
-                QInputDialog::getInt(this, tr("Lane height"), tr("Height in pixels:"),
-                                     m_layout.lanes[lane].height, 24, 2000, 10, &ok);
-            if (ok) setLaneHeight(lane, height);
-        });
-        QList<qint64> sources;
-        for (qint64 id : spec.trackIds)
-            if (const TimelineTrack *t = m_data->track(id); t && !sources.contains(t->sourceId)) {
-                sources << t->sourceId;
-                menu.addAction(tr("Set clock offset of %1…").arg(t->sourceName), this,
-                               [this, source = t->sourceId] { setClockOffsetInteractive(source); });
-            }
-    }
-    if (m_data) {
-        QMenu *add = menu.addMenu(tr("Add lane"));
-        for (qsizetype i = 0; i < m_layout.lanes.size(); ++i)
-            if (m_layout.lanes[i].hidden)
-                add->addAction(tr("Show “%1”").arg(m_layout.lanes[i].title), this,
-                               [this, i] { setLaneHidden(int(i), false); });
-        add->addSeparator();
-        QList<qint64> unaligned;
-        QMenu *align = nullptr;
-        for (const TimelineTrack &t : m_data->tracks()) {
-            if (t.unaligned) {
-                if (unaligned.contains(t.sourceId)) continue;
-                unaligned << t.sourceId;
-                if (!align) align = menu.addMenu(tr("Align a source"));
-                align->addAction(
-                    tr("Set clock offset of %1…").arg(t.sourceName), this,
-                    [this, source = t.sourceId] { setClockOffsetInteractive(source); });
-                continue;
-            }
-            add->addAction(tr("%1 — %2 (%3)").arg(t.displayName(), t.sourceName, t.kind), this,
-                           [this, id = t.id] { addTrackLane(id); });
-        }
-    }
-    menu.addSeparator();
-    menu.addAction(m_export);
-    menu.exec(m_plot->mapToGlobal(pos));
-}
-
 void TimelineWidget::keyPressEvent(QKeyEvent *event)
 {
     // The actions' shortcuts usually take these first; this path serves
     // keys delivered straight to the widget.
-    switch (event->key()) {
-    case Qt::Key_Left:
-        pan(-0.1);
-        break;
-    case Qt::Key_Right:
-        pan(0.1);
-        break;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomIn();
-        break;
-    case Qt::Key_Minus:
-        zoomOut();
-        break;
-    case Qt::Key_Home:
-    case Qt::Key_F:
-        fitAll();
-        break;
-    case Qt::Key_Z:
-        zoomToSelection();
-        break;
-    case Qt::Key_Escape:
-        m_state->setSelection(std::nullopt);
-        break;
-    default:
+    if (m_interaction->keyPress(event))
+        event->accept();
+    else
         QWidget::keyPressEvent(event);
-        return;
-    }
-    event->accept();
-}
-
-bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched != m_plot) return QWidget::eventFilter(watched, event);
-    switch (event->type()) {
-    case QEvent::MouseButtonPress:
-        return mousePress(static_cast<QMouseEvent *>(event));
-    case QEvent::MouseMove:
-        return mouseMove(static_cast<QMouseEvent *>(event));
-    case QEvent::MouseButtonRelease:
-        return mouseRelease(static_cast<QMouseEvent *>(event));
-    case QEvent::Leave:
-        updateCrosshair(std::nullopt);
-        return false;
-    case QEvent::Wheel: {
-        auto *wheel = static_cast<QWheelEvent *>(event);
-        if (m_lanes.empty()) return false;
-        const double notches = wheel->angleDelta().y() / 120.0;
-        zoomAround(nsAt(int(wheel->position().x())), std::pow(kWheelStep, notches));
-        return true;
-    }
-    default:
-        return false;
-    }
-}
-
-bool TimelineWidget::mousePress(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton || m_lanes.empty()) return false;
-    setFocus(Qt::MouseFocusReason);
-    m_pressPos = event->position().toPoint();
-    m_pressFrom = m_from;
-    m_pressTo = m_to;
-    m_pressLane = laneAt(m_pressPos);
-    m_dragSpan.reset();
-    const Qt::KeyboardModifiers mods = event->modifiers();
-    if (m_pressLane >= 0 && mods == Qt::NoModifier &&
-        std::abs(m_pressPos.y() - m_lanes[m_pressLane]->rect()->outerRect().bottom()) <=
-            kBorderGrip) {
-        m_drag = Drag::Resize;
-        m_pressHeight = m_layout.lanes[specIndex(m_pressLane)].height;
-    } else if (mods & Qt::ShiftModifier) {
-        m_drag = Drag::Select;
-    } else if (mods & Qt::ControlModifier) {
-        m_drag = Drag::Box;
-    } else if ((mods & Qt::AltModifier) && m_pressLane >= 0) {
-        m_drag = Drag::Shift;
-    } else {
-        m_drag = Drag::Pan;
-    }
-    return true;
-}
-
-bool TimelineWidget::mouseMove(QMouseEvent *event)
-{
-    const QPoint pos = event->position().toPoint();
-    if (m_drag == Drag::None) {
-        const int lane = laneAt(pos);
-        const bool onBorder =
-            lane >= 0 &&
-            std::abs(pos.y() - m_lanes[lane]->rect()->outerRect().bottom()) <= kBorderGrip;
-        m_plot->setCursor(onBorder ? Qt::SizeVerCursor : Qt::CrossCursor);
-        updateCrosshair(pos);
-        return false;
-    }
-    const int dx = pos.x() - m_pressPos.x();
-    const double secondsPerPixel = double(m_pressTo - m_pressFrom) / 1e9 / lanePixels();
-    switch (m_drag) {
-    case Drag::Pan: {
-        const qint64 shift = qint64(std::llround(-dx * secondsPerPixel * 1e9));
-        setVisibleRange(m_pressFrom + shift, m_pressTo + shift);
-        break;
-    }
-    case Drag::Select:
-    case Drag::Box:
-        m_dragSpan = std::minmax(xAt(m_pressPos.x()), xAt(pos.x()));
-        updateMarks();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        break;
-    case Drag::Shift: {
-        // Preview: only the dragged lane moves with the mouse.
-        QCPAxis *axis = m_lanes[m_pressLane]->timeAxis();
-        const double from = double(m_from - origin()) / 1e9, to = double(m_to - origin()) / 1e9;
-        axis->setRange(from - dx * secondsPerPixel, to - dx * secondsPerPixel);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        break;
-    }
-    case Drag::Resize: {
-        QList<double> stretch = m_plot->plotLayout()->rowStretchFactors();
-        stretch[m_pressLane] = std::max(24, m_pressHeight + pos.y() - m_pressPos.y());
-        m_plot->plotLayout()->setRowStretchFactors(stretch);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        break;
-    }
-    case Drag::None:
-        break;
-    }
-    return true;
-}
-
-bool TimelineWidget::mouseRelease(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton || m_drag == Drag::None) return false;
-    const Drag drag = std::exchange(m_drag, Drag::None);
-    const QPoint pos = event->position().toPoint();
-    const bool moved = (pos - m_pressPos).manhattanLength() > kClickSlop;
-    const qint64 a = nsAt(m_pressPos.x()), b = nsAt(pos.x());
-    switch (drag) {
-    case Drag::Pan:
-        if (!moved) m_state->setCursor(a);
-        break;
-    case Drag::Select:
-        m_state->setSelection(
-            moved ? std::optional(ViewState::Range{std::min(a, b), std::max(a, b)}) : std::nullopt);
-        break;
-    case Drag::Box:
-        if (moved) setVisibleRange(std::min(a, b), std::max(a, b));
-        break;
-    case Drag::Shift: {
-        applyRange(false);
-        const LaneSpec &spec = m_layout.lanes[specIndex(m_pressLane)];
-        const TimelineTrack *t =
-            spec.trackIds.isEmpty() ? nullptr : m_data->track(spec.trackIds.front());
-        if (moved && t) {
-            QString error;
-            if (!setClockOffset(t->sourceId, t->offsetNs + (b - a), &error))
-                QMessageBox::warning(this, tr("Set clock offset"), error);
-        }
-        break;
-    }
-    case Drag::Resize:
-        setLaneHeight(specIndex(m_pressLane),
-                      std::max(24, m_pressHeight + pos.y() - m_pressPos.y()));
-        break;
-    case Drag::None:
-        break;
-    }
-    m_dragSpan.reset();
-    updateMarks();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    return true;
 }
 
 } // namespace perfcase

@@ -21,7 +21,9 @@ class QTimer;
 
 namespace perfcase {
 
+class TimelineContextMenu;
 class TimelineData;
+class TimelineInteraction;
 class TimelineLane;
 class TimeAxisTicker;
 
@@ -102,19 +104,13 @@ Q_SIGNALS:
     void lanesChanged();
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    enum class Drag
-    {
-        None,
-        Pan,
-        Select,
-        Box,
-        Shift,
-        Resize
-    };
+    // Mouse, keys and crosshair; the right-click menu. They work on the
+    // lanes and range below, which stay private to the view.
+    friend class TimelineInteraction;
+    friend class TimelineContextMenu;
 
     void rebuild();
     void lanesEdited();
@@ -122,17 +118,11 @@ private:
     void applyRange(bool requery);
     void saveLayout();
     void updateMarks();
-    void updateCrosshair(std::optional<QPoint> pos);
-    void contextMenu(const QPoint &pos);
-    void setClockOffsetInteractive(qint64 sourceId);
     int lanePixels() const;
     double xAt(int plotX) const;
     qint64 nsAt(int plotX) const;
     int specIndex(int visibleLane) const;
     std::optional<std::pair<double, double>> seconds(std::optional<ViewState::Range> range) const;
-    bool mousePress(QMouseEvent *event);
-    bool mouseMove(QMouseEvent *event);
-    bool mouseRelease(QMouseEvent *event);
 
     QCustomPlot *m_plot;
     QLabel *m_notice;
@@ -149,12 +139,8 @@ private:
     qint64 m_from = 0, m_to = 60'000'000'000;
     bool m_downsample = true;
 
-    Drag m_drag = Drag::None;
-    QPoint m_pressPos;
-    qint64 m_pressFrom = 0, m_pressTo = 0;
-    int m_pressLane = -1;
-    int m_pressHeight = 0;
-    std::optional<std::pair<double, double>> m_dragSpan;
+    TimelineInteraction *m_interaction;
+    std::unique_ptr<TimelineContextMenu> m_menu;
 
     QAction *m_fitAll, *m_zoomToSelection, *m_zoomIn, *m_zoomOut, *m_export, *m_addAnnotation;
 };
