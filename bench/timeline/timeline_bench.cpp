@@ -4,6 +4,7 @@
 // Targets (issue 4): replot <= 16 ms, a zoom or pan step (query + replot)
 // <= 30 ms. --smoke: 200k samples, a few seconds, fails only on errors.
 #include "CaseFile.h"
+#include "CounterPlottable.h"
 #include "QCustomPlotInclude.h"
 #include "SourceWriter.h"
 #include "TimelineWidget.h"
@@ -158,8 +159,9 @@ double zoomLevels(TimelineWidget &w, qint64 span, bool print)
         const double replot = stats(replots).median;
         worst = std::max(worst, replot);
         int points = 0;
-        for (int i = 0; i < w.plot()->graphCount(); ++i)
-            points = std::max(points, w.plot()->graph(i)->dataCount());
+        for (int i = 0; i < w.plot()->plottableCount(); ++i)
+            if (auto *counter = qobject_cast<CounterPlottable *>(w.plot()->plottable(i)))
+                points = std::max(points, int(counter->series().x.size()));
         if (print)
             std::printf("  %-10s %10d %9.1f ms %11.1f ms %11.1f ms\n", qPrintable(spanText(range)),
                         points, load, replot, w.plot()->replotTime());

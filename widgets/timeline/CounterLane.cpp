@@ -1,5 +1,6 @@
 #include "CounterLane.h"
 
+#include "CounterPlottable.h"
 #include "QCustomPlotInclude.h"
 #include "TimelineData.h"
 
@@ -13,7 +14,6 @@ CounterLane::CounterLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup
 
 void CounterLane::load(TimelineData &data, qint64 from, qint64 to, int pixels, bool downsample)
 {
-    QCustomPlot *plot = rect()->parentPlot();
     if (m_series.isEmpty()) {
         int index = 0;
         for (qint64 id : spec().trackIds) {
@@ -24,44 +24,18 @@ void CounterLane::load(TimelineData &data, qint64 from, qint64 to, int pixels, b
             s.unit = t->unit;
             s.reference = TimelineLayout::isReference(t->name);
             const QColor color = seriesColor(index++);
-            s.mean = plot->addGraph(timeAxis(), valueAxis());
+            s.plot = new CounterPlottable(timeAxis(), valueAxis());
             QPen pen(color, 1, s.reference ? Qt::DashLine : Qt::SolidLine);
             pen.setCosmetic(true); // thicker zigzag lines cost QPainter seconds
-            s.mean->setPen(pen);
-            if (s.reference) s.mean->setLineStyle(QCPGraph::lsStepLeft);
-            // The band is a vertical line per bucket from min to max: fills
-            // between two zigzag outlines cost QPainter ~25 ms per series.
-            s.band = new QCPErrorBars(timeAxis(), valueAxis());
-            s.band->setDataPlottable(s.mean);
-            s.band->setErrorType(QCPErrorBars::etValueError);
-            s.band->setWhiskerWidth(0);
-            s.band->setSymbolGap(0);
-            QColor fill = color;
-            fill.setAlpha(90);
-            QPen bandPen(fill, 1);
-            bandPen.setCosmetic(true);
-            s.band->setPen(bandPen);
-            s.band->setAntialiased(false);
+            s.plot->setPen(pen);
+            s.plot->setReference(s.reference);
             s.data.trackId = id;
             m_series << s;
         }
     }
     for (Series &s : m_series) {
         s.data = data.counter(s.data.trackId, from, to, pixels, downsample);
-        const bool band = s.data.width > 0;
-        // Bucket values sit at the bucket's middle.
-        QList<double> x = s.data.x;
-        if (band)
-            for (double &v : x)
-                v += double(s.data.width) / 2e9;
-        s.mean->setData(x, s.data.mean, true);
-        QList<double> below, above; // error bars: mean - min, max - mean
-        if (band)
-            for (qsizetype i = 0; i < x.size(); ++i) {
-                below << s.data.mean[i] - s.data.min[i];
-                above << s.data.max[i] - s.data.mean[i];
-            }
-        s.band->setData(below, above);
+        s.plot->setSeries(s.data);
     }
     bool found = false;
     QCPRange values;

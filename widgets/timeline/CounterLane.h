@@ -4,10 +4,9 @@
 
 #include <QHash>
 
-class QCPErrorBars;
-class QCPGraph;
-
 namespace perfcase {
+
+class CounterPlottable;
 
 // Counters of one lane: a series per track (CPU per pod ...). Raw samples
 // are a line; level buckets a min/max band with the mean as the line, so a
@@ -27,8 +26,7 @@ private:
         QString name, unit;
         bool reference = false;
         CounterSeries data;
-        QCPGraph *mean = nullptr;
-        QCPErrorBars *band = nullptr;
+        CounterPlottable *plot = nullptr;
     };
     QList<Series> m_series;
 };

@@ -1,6 +1,7 @@
 #include "LogLane.h"
 
 #include "QCustomPlotInclude.h"
+#include "StackedBarsPlottable.h"
 #include "TimelineData.h"
 
 #include <algorithm>
@@ -10,7 +11,7 @@ namespace perfcase {
 namespace {
 
 // Index = level + 1: none, trace, debug, info, notice, warning, error, critical.
-const QColor kLevelColors[LogHistogram::kLevels] = {
+const std::array<QColor, LogHistogram::kLevels> kLevelColors = {
     QColor(170, 170, 170), QColor(200, 200, 215), QColor(150, 165, 190), QColor(90, 150, 210),
     QColor(60, 170, 160),  QColor(245, 160, 30),  QColor(220, 50, 40),   QColor(130, 0, 60)};
 const char *const kLevelNames[LogHistogram::kLevels] = {"none",   "trace",   "debug", "info",
@@ -21,42 +22,19 @@ const char *const kLevelNames[LogHistogram::kLevels] = {"none",   "trace",   "de
 LogLane::LogLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup *margins)
     : TimelineLane(plot, spec, margins)
 {
-    QCPBars *below = nullptr;
-    for (int level = 0; level < LogHistogram::kLevels; ++level) {
-        auto *bars = new QCPBars(timeAxis(), valueAxis());
-        bars->setPen(Qt::NoPen);
-        bars->setBrush(kLevelColors[level]);
-        bars->setWidthType(QCPBars::wtPlotCoords);
-        bars->setName(QString::fromLatin1(kLevelNames[level]));
-        if (below) bars->moveAbove(below);
-        below = bars;
-        m_bars[level] = bars;
-    }
+    m_bars = new StackedBarsPlottable(timeAxis(), valueAxis(), kLevelColors);
 }
 
 void LogLane::load(TimelineData &data, qint64 from, qint64 to, int pixels, bool)
 {
     m_data = data.logRates(spec().trackIds, from, to, pixels);
-    const double width = double(m_data.width) / 1e9;
-    QList<double> centers = m_data.x;
-    for (double &x : centers)
-        x += width / 2;
-    double highest = 0;
-    for (qsizetype i = 0; i < centers.size(); ++i) {
-        double total = 0;
-        for (const auto &counts : m_data.counts)
-            total += counts[i];
-        highest = std::max(highest, total);
-    }
-    for (int level = 0; level < LogHistogram::kLevels; ++level) {
-        m_bars[level]->setWidth(width);
-        m_bars[level]->setData(centers, m_data.counts[level], true);
-    }
+    m_bars->setHistogram(m_data);
+    const double highest = m_bars->highestStack();
     valueAxis()->setRange(0, std::max(1.0, highest * 1.1));
     const QString unit = m_data.width >= 1'000'000'000
                              ? QStringLiteral("/%1 s").arg(m_data.width / 1'000'000'000)
                              : QString();
-    valueAxis()->setLabel(spec().title + QLatin1Char(' ') + unit);
+    setTitle(spec().title + QLatin1Char(' ') + unit);
 }
 
 QString LogLane::readout(double x) const

@@ -4,9 +4,9 @@
 
 #include <array>
 
-class QCPBars;
-
 namespace perfcase {
+
+class StackedBarsPlottable;
 
 // The logs lane: records per bucket, stacked by level (from log_rates, at
 // the width that fits the zoom), so error bursts stand out in red.
@@ -19,7 +19,7 @@ public:
     QString readout(double x) const override;
 
 private:
-    std::array<QCPBars *, LogHistogram::kLevels> m_bars{};
+    StackedBarsPlottable *m_bars = nullptr;
     LogHistogram m_data;
 };
 

@@ -12,7 +12,6 @@ TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGro
     m_rect->axis(QCPAxis::atTop)->setVisible(false);
     m_rect->axis(QCPAxis::atRight)->setVisible(false);
     QCPAxis *y = valueAxis();
-    y->setLabel(spec.title);
     y->setPadding(2);
     QFont small = y->tickLabelFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
@@ -21,6 +20,25 @@ TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGro
     // Minimal margins: lanes are short; the margin group keeps left edges aligned.
     m_rect->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
     m_rect->setMargins(QMargins(0, 2, 0, 0));
+    setTitle(spec.title);
+}
+
+void TimelineLane::setTitle(const QString &text)
+{
+    if (!m_title) {
+        m_title = new QCPItemText(m_plot);
+        m_title->setLayer(QStringLiteral("marks"));
+        m_title->setClipAxisRect(m_rect);
+        m_title->position->setType(QCPItemPosition::ptAxisRectRatio);
+        m_title->position->setAxisRect(m_rect);
+        m_title->position->setCoords(0, 0);
+        m_title->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_title->setPadding(QMargins(4, 1, 4, 1));
+        m_title->setBrush(QColor(255, 255, 255, 200)); // readable over the data
+        m_title->setColor(QColor(40, 40, 40));
+        m_title->setSelectable(false);
+    }
+    m_title->setText(text);
 }
 
 TimelineLane::~TimelineLane() = default;

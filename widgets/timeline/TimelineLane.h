@@ -57,6 +57,9 @@ protected:
     static QColor seriesColor(int index);
     // Counts cut by a cap, shown in the lane's corner.
     void setNote(const QString &text);
+    // The lane's name, written across the top-left of the lane: a rotated
+    // axis label does not fit a short lane and overlaps its neighbours.
+    void setTitle(const QString &text);
 
 private:
     QCPItemRect *band(const QColor &fill, const QString &layer);
@@ -67,7 +70,7 @@ private:
     QCPAxisRect *m_rect;
     QCPItemRect *m_selection = nullptr, *m_box = nullptr;
     QCPItemStraightLine *m_cursor = nullptr, *m_crossLine = nullptr;
-    QCPItemText *m_readout = nullptr, *m_note = nullptr;
+    QCPItemText *m_readout = nullptr, *m_note = nullptr, *m_title = nullptr;
     QList<QCPAbstractItem *> m_annotationItems;
 };
 
