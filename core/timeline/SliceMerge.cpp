@@ -24,7 +24,9 @@ QList<TimelineSlice> merge(const QList<TimelineSlice> &slices, double secondsPer
         if (open.box >= 0 && width < secondsPerPixel) {
             TimelineSlice &last = out[open.box];
             const bool lastNarrow = last.count > 1 || last.end - last.start < secondsPerPixel;
-            if (lastNarrow && s.start <= last.end + gap) {
+            // A run stays within one pixel column: chained, a row of
+            // zero-length requests a pixel apart drew as one long span.
+            if (lastNarrow && s.start <= last.end + gap && s.start < last.start + secondsPerPixel) {
                 last.end = std::max(last.end, s.end);
                 last.count += s.count;
                 if (width > open.longest) {

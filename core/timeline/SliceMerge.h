@@ -5,7 +5,8 @@
 namespace perfcase::SliceMerge {
 
 // Merges, row by row, slices narrower than a pixel that start within a pixel
-// of the previous narrow box (or merged run) into one box that counts them:
+// of the previous narrow box (or merged run), and within the pixel column
+// where that run starts, into one box that counts them:
 // at full zoom a row of thousands of sub-pixel boxes becomes a few runs, at
 // most one box per pixel column, and the replot draws those instead. Slices
 // of a pixel or wider stay as they are (their names are drawn). Input in

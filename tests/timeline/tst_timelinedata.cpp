@@ -326,9 +326,16 @@ private Q_SLOTS:
                 QVERIFY2(slice.start >= prev.end - 1e-9, "boxes of a row overlap");
                 const bool narrow = slice.end - slice.start < pixel;
                 const bool prevNarrow = prev.count > 1 || prev.end - prev.start < pixel;
+                // Unmerged narrow neighbours are a pixel apart or in the next column.
                 if (narrow && prevNarrow)
-                    QVERIFY2(slice.start > prev.end + pixel, "narrow boxes left unmerged");
+                    QVERIFY2(slice.start > prev.end + pixel ||
+                                 slice.start >= prev.start + pixel - 1e-9,
+                             "narrow boxes left unmerged");
             }
+            // A merged run stays in its pixel column (its members are narrower
+            // than a pixel and start in the run's first column).
+            if (slice.count > 1)
+                QVERIFY2(slice.end - slice.start < 2 * pixel + 1e-9, "a run spans columns");
             last[slice.row] = slice;
         }
     }
@@ -340,7 +347,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("in");
         QTest::addColumn<QString>("out");
         QTest::newRow("narrow neighbours merge")
-            << QStringLiteral("0-0.5@0 0.7-1.2@0 2-2.4@0") << QStringLiteral("0-2.4@0*3");
+            << QStringLiteral("0-0.5@0 0.7-1.2@0 2-2.4@0") << QStringLiteral("0-1.2@0*2 2-2.4@0*1");
+        // Zero-length requests every 0.5 px: one box per pixel column, not one span.
+        QTest::newRow("a run stays in its pixel column")
+            << QStringLiteral("0-0@0 0.5-0.5@0 1-1@0 1.5-1.5@0 2-2@0")
+            << QStringLiteral("0-0.5@0*2 1-1.5@0*2 2-2@0*1");
         QTest::newRow("a gap wider than a pixel splits")
             << QStringLiteral("0-0.5@0 1.6-2@0") << QStringLiteral("0-0.5@0*1 1.6-2@0*1");
         QTest::newRow("wide slices stay") << QStringLiteral("0-3@0 3.2-3.5@0 3.6-3.9@0 4-9@0")
