@@ -294,6 +294,27 @@ private Q_SLOTS:
                                               LaneSpec::Kind::Slice, LaneSpec::Kind::Instant}));
     }
 
+    // Lanes read at screen resolution, so a resize must read again: the
+    // window's first layout is narrower than what it shows a moment later.
+    void resizeReadsAtTheNewWidth()
+    {
+        m_widget->fitAll();
+        m_widget->reloadNow();
+        auto capNotes = [this] {
+            QStringList notes;
+            QCustomPlot *plot = m_widget->plot();
+            for (int i = 0; i < plot->itemCount(); ++i)
+                if (auto *text = qobject_cast<QCPItemText *>(plot->item(i)))
+                    if (text->visible() && text->text().endsWith(QLatin1String("more")))
+                        notes << text->text();
+            return notes;
+        };
+        m_widget->resize(260, 800); // ~100 px lanes: 800 slices exceed the cap
+        QTRY_VERIFY(!capNotes().isEmpty());
+        m_widget->resize(1800, 800); // every slice and instant fits
+        QTRY_VERIFY2(capNotes().isEmpty(), qPrintable(capNotes().join(QLatin1Char(' '))));
+    }
+
     void closingShowsNothing()
     {
         QVERIFY(m_widget->setCase(QString()));

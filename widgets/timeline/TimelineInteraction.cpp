@@ -79,6 +79,12 @@ bool TimelineInteraction::eventFilter(QObject *watched, QEvent *event)
     case QEvent::Leave:
         updateCrosshair(std::nullopt);
         return false;
+    case QEvent::Resize:
+        // Lanes read at screen resolution: a wider plot (the window shown,
+        // a splitter moved) needs more buckets. Debounced; by then the
+        // plot's own queued replot has laid the lanes out at the new width.
+        m_w->m_requery->start();
+        return false;
     case QEvent::Wheel: {
         auto *wheel = static_cast<QWheelEvent *>(event);
         if (m_w->m_lanes.empty()) return false;
