@@ -120,6 +120,7 @@ void MainWindow::createPanels()
     };
     dock(m_explorerDock, QStringLiteral("caseDock"), m_explorer, Qt::LeftDockWidgetArea);
     dock(m_consoleDock, QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
+    resizeDocks({m_explorerDock}, {340}, Qt::Horizontal); // the log messages need the width
     m_explorerDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
