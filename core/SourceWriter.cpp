@@ -4,9 +4,11 @@
 #include "SourceRemover.h"
 #include "TimeUtil.h"
 #include "Utf8.h"
+#include "sqlite/SqlError.h"
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace perfcase {
@@ -345,9 +347,41 @@ void SourceWriter::reorderLogsByTime()
     m_lastLogId = newLast;
 }
 
-SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
+namespace {
+// Polls the caller's cancel check every few thousand SQLite VM steps; a true
+// answer interrupts the running statement. Removed when it goes out of scope.
+class ProgressCheck
+{
+public:
+    ProgressCheck(Database &db, const std::function<bool()> &cancelled)
+        : m_db(db), m_cancelled(cancelled)
+    {
+        if (m_cancelled)
+            sqlite3_progress_handler(m_db.handle(), kSteps, &ProgressCheck::poll, this);
+    }
+    ~ProgressCheck()
+    {
+        if (m_cancelled) sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+    }
+    ProgressCheck(const ProgressCheck &) = delete;
+    ProgressCheck &operator=(const ProgressCheck &) = delete;
+
+private:
+    static constexpr int kSteps = 10'000;
+    static int poll(void *self)
+    {
+        return static_cast<ProgressCheck *>(self)->m_cancelled() ? 1 : 0;
+    }
+    Database &m_db;
+    const std::function<bool()> &m_cancelled;
+};
+} // namespace
+
+SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary,
+                                          const std::function<bool()> &cancelled)
 {
     Timing timing;
+    ProgressCheck check(m_db, cancelled);
     flushRows();
     m_db.prepare("UPDATE sources SET records = ?, rejected = ?, ignored = ?, warnings = ?, "
                  "state = ?, sha256 = ?, dedup_key = ?, first_raw_ns = ?, last_raw_ns = ?, "
@@ -413,6 +447,8 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary)
         .bind(2, timing.seconds)
         .bind(3, m_sourceId)
         .run();
+    if (cancelled && cancelled())
+        throw SqlError(SQLITE_INTERRUPT, "interrupted before the source became ready");
     ready.commit();
     m_finished = true;
     restoreConnection();

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,7 +98,11 @@ public:
         double rowsSeconds = 0;
         double seconds = 0;
     };
-    Timing finish(const SourceSummary &summary);
+    // Derives the indexes and levels and makes the source ready. cancelled,
+    // when given, is polled while SQLite works (the full-text build of a large
+    // file takes seconds): once it returns true, finish() throws SqlError
+    // (SQLITE_INTERRUPT) with nothing made ready, and the caller abort()s.
+    Timing finish(const SourceSummary &summary, const std::function<bool()> &cancelled = {});
     void abort();
 
     static constexpr int kMaxStoredErrors = 1000;

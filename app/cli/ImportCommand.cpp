@@ -12,7 +12,6 @@
 #include "sqlite/SqlError.h"
 
 #include <QFileInfo>
-
 #include <cstdio>
 #include <set>
 
@@ -24,12 +23,31 @@ namespace {
 // with a clear message rather than as unknown.
 const std::set<std::string> &knownFormatIds()
 {
-    static const std::set<std::string> ids{
-        "kubectl-logs", "text-log", "syslog-rfc3164", "syslog-rfc5424", "access-combined",
-        "uvicorn", "gunicorn", "python-logging", "celery", "postgres-stderr", "jsonl-log", "csv",
-        "grafana-csv", "prometheus-json", "kubectl-top-pods", "kubectl-top-nodes",
-        "k8s-events-json", "k8s-events-table", "k8s-hpa-json", "k8s-hpa-describe",
-        "k8s-pods-json", "chrome-trace", "har", "pg-stat-statements-csv", "explain-text"};
+    static const std::set<std::string> ids{"kubectl-logs",
+                                           "text-log",
+                                           "syslog-rfc3164",
+                                           "syslog-rfc5424",
+                                           "access-combined",
+                                           "uvicorn",
+                                           "gunicorn",
+                                           "python-logging",
+                                           "celery",
+                                           "postgres-stderr",
+                                           "jsonl-log",
+                                           "csv",
+                                           "grafana-csv",
+                                           "prometheus-json",
+                                           "kubectl-top-pods",
+                                           "kubectl-top-nodes",
+                                           "k8s-events-json",
+                                           "k8s-events-table",
+                                           "k8s-hpa-json",
+                                           "k8s-hpa-describe",
+                                           "k8s-pods-json",
+                                           "chrome-trace",
+                                           "har",
+                                           "pg-stat-statements-csv",
+                                           "explain-text"};
     return ids;
 }
 
@@ -57,8 +75,8 @@ void report(const ImportOutcome &outcome, bool json)
                     "(%.2f s, searchable after %.2f s)\n",
                     outcome.path.c_str(), static_cast<long long>(outcome.sourceId),
                     outcome.format.c_str(), static_cast<long long>(outcome.records),
-                    static_cast<long long>(outcome.rejected),
-                    outcome.partial ? ", partial" : "", outcome.rowsSeconds, outcome.seconds);
+                    static_cast<long long>(outcome.rejected), outcome.partial ? ", partial" : "",
+                    outcome.rowsSeconds, outcome.seconds);
     } else if (outcome.status == ImportOutcome::Status::Duplicate) {
         std::printf("duplicate %s: already imported as source #%lld\n", outcome.path.c_str(),
                     static_cast<long long>(outcome.sourceId));
@@ -77,22 +95,24 @@ int runImportCommand(const QStringList &arguments)
                    QStringLiteral("F")});
     cli.addOption({QStringLiteral("name"), QStringLiteral("Source name (one file only)."),
                    QStringLiteral("N")});
-    cli.addOption({QStringLiteral("tz"), QStringLiteral("IANA zone of times without one (default UTC)."),
+    cli.addOption({QStringLiteral("tz"),
+                   QStringLiteral("IANA zone of times without one (default UTC)."),
                    QStringLiteral("ZONE")});
     cli.addOption({QStringLiteral("year"), QStringLiteral("Year for formats without one."),
                    QStringLiteral("YYYY")});
-    cli.addOption({QStringLiteral("at"), QStringLiteral("Capture time (RFC 3339, Unix seconds, now-1h)."),
+    cli.addOption({QStringLiteral("at"),
+                   QStringLiteral("Capture time (RFC 3339, Unix seconds, now-1h)."),
                    QStringLiteral("TIME")});
     cli.addOption({QStringLiteral("json"), QStringLiteral("One JSON line per file.")});
-    if (auto exit = cli.parse(arguments, 2, -1))
-        return *exit;
+    if (auto exit = cli.parse(arguments, 2, -1)) return *exit;
 
     QStringList positional = cli.positional();
     const std::string casePath = positional.takeFirst().toStdString();
     ImportOptions options;
     options.format = cli.value(QStringLiteral("format")).toStdString();
     if (!options.format.empty() && !knownFormatIds().count(options.format))
-        return cli.usageError(QStringLiteral("unknown format \"%1\"").arg(cli.value(QStringLiteral("format"))));
+        return cli.usageError(
+            QStringLiteral("unknown format \"%1\"").arg(cli.value(QStringLiteral("format"))));
     if (cli.isSet(QStringLiteral("name"))) {
         if (positional.size() != 1 || QFileInfo(positional.at(0)).isDir())
             return cli.usageError(QStringLiteral("--name goes with one file only"));
@@ -144,8 +164,14 @@ int runImportCommand(const QStringList &arguments)
                          double(aligned.offsetNs) / 1e9, double(aligned.residualNs) / 1e6);
         }
         file->checkpoint();
-        if (summary.cancelled || interrupt.interrupted()) {
-            CliOutput::error("interrupted: the file in progress was rolled back; finished files stay");
+        if (summary.cancelled) {
+            CliOutput::error(
+                "interrupted: the file in progress was rolled back; finished files stay");
+            return ExitInterrupted;
+        }
+        if (interrupt.interrupted()) {
+            // The signal came after the last file was ready: nothing to roll back.
+            CliOutput::error("interrupted after every file was imported: they all stay");
             return ExitInterrupted;
         }
         return summary.inputError ? ExitInput : ExitOk;

@@ -8,6 +8,7 @@
 #include "io/HashingStream.h"
 #include "io/InputStream.h"
 #include "io/Sha256.h"
+#include "sqlite/SqlError.h"
 
 #include <ctime>
 #include <filesystem>
@@ -50,7 +51,9 @@ std::string captureIdentity(const std::string &path, const std::string &timeSour
     if (timeSource == "filename")
         return "|captured:" + std::filesystem::path(path).filename().string();
     if (timeSource == "mtime") {
-        struct stat info {};
+        struct stat info
+        {
+        };
         if (::stat(path.c_str(), &info) == 0)
             return "|captured:" + std::to_string(info.st_mtim.tv_sec) + "." +
                    std::to_string(info.st_mtim.tv_nsec);
@@ -233,9 +236,9 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     summary.partial = outcome.partial;
     summary.sha256 = hashed.hex();
     // (A text log's "mtime" is only its year, which optionsKey holds.)
-    summary.dedupKey = summary.sha256 + "|" + optionsKey +
-                       (importer->kind() == "log" ? std::string()
-                                                  : captureIdentity(path, context.timeSource));
+    summary.dedupKey =
+        summary.sha256 + "|" + optionsKey +
+        (importer->kind() == "log" ? std::string() : captureIdentity(path, context.timeSource));
     summary.timeSource = context.timeSource;
     summary.clockDomain = context.clock.domain;
     summary.clockOffsetNs = context.clock.offsetNs;
@@ -246,7 +249,17 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
         describeExisting(db, *duplicate, outcome);
         return outcome;
     }
-    auto timing = writer.finish(summary);
+    SourceWriter::Timing timing;
+    try {
+        timing = writer.finish(summary, [&token] { return token.isCancelled(); });
+    } catch (const SqlError &) {
+        if (!token.isCancelled()) throw;
+        // Interrupted while indexing: nothing of the file stays.
+        writer.abort();
+        outcome.status = ImportOutcome::Status::Cancelled;
+        outcome.sourceId = 0;
+        return outcome;
+    }
     outcome.status = ImportOutcome::Status::Imported;
     outcome.rowsSeconds = timing.rowsSeconds;
     outcome.seconds = timing.seconds;
