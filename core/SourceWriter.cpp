@@ -381,7 +381,7 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary,
                                           const std::function<bool()> &cancelled)
 {
     Timing timing;
-    ProgressCheck check(m_db, cancelled);
+    std::optional<ProgressCheck> check(std::in_place, m_db, cancelled);
     flushRows();
     m_db.prepare("UPDATE sources SET records = ?, rejected = ?, ignored = ?, warnings = ?, "
                  "state = ?, sha256 = ?, dedup_key = ?, first_raw_ns = ?, last_raw_ns = ?, "
@@ -451,6 +451,9 @@ SourceWriter::Timing SourceWriter::finish(const SourceSummary &summary,
         throw SqlError(SQLITE_INTERRUPT, "interrupted before the source became ready");
     ready.commit();
     m_finished = true;
+    // Ready now: a late cancel must not interrupt the checkpoint and make a
+    // finished source look rolled back.
+    check.reset();
     restoreConnection();
     m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return timing;

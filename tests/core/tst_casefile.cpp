@@ -444,18 +444,62 @@ private Q_SLOTS:
             QCOMPARE(count(db, ("SELECT sum(count) FROM log_rates WHERE width = " + w).c_str()),
                      std::int64_t(rows));
             // Per bucket and level, the counts are those of a GROUP BY over the table.
-            const std::string expected = "SELECT track_id, ts - ((ts % " + w + ") + " + w + ") % " + w +
-                                         ", coalesce(level, -1), count(*) FROM logs GROUP BY 1, 2, 3";
+            const std::string expected =
+                "SELECT track_id, ts - ((ts % " + w + ") + " + w + ") % " + w +
+                ", coalesce(level, -1), count(*) FROM logs GROUP BY 1, 2, 3";
             const std::string stored =
                 "SELECT track_id, ts, level, count FROM log_rates WHERE width = " + w;
-            QCOMPARE(count(db, ("SELECT count(*) FROM (" + expected + " EXCEPT " + stored + ")").c_str()),
-                     std::int64_t(0));
-            QCOMPARE(count(db, ("SELECT count(*) FROM (" + stored + " EXCEPT " + expected + ")").c_str()),
-                     std::int64_t(0));
+            QCOMPARE(
+                count(db,
+                      ("SELECT count(*) FROM (" + expected + " EXCEPT " + stored + ")").c_str()),
+                std::int64_t(0));
+            QCOMPARE(
+                count(db,
+                      ("SELECT count(*) FROM (" + stored + " EXCEPT " + expected + ")").c_str()),
+                std::int64_t(0));
         }
         QCOMPARE(count(db, "SELECT count(*) FROM log_rates WHERE level = -1 AND width = 1000000000 "
                            "AND count > 0") > 0,
                  true);
+    }
+
+    void finishStopsWhenCancelled_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::newRow("cancelled while indexing") << true;
+        QTest::newRow("not cancelled") << false;
+    }
+    void finishStopsWhenCancelled()
+    {
+        QFETCH(bool, cancel);
+        auto file = newCase(QStringLiteral("finish-cancel-%1.perfcase").arg(cancel));
+        Database &db = file->db();
+        SourceWriter writer(db, logSpec("big"));
+        const auto track = writer.addTrack("log", "big");
+        for (int i = 0; i < 20'000; ++i)
+            writer.addLog(track, 1'000 + i, LogLevel::Info, "upstream request " + std::to_string(i),
+                          i + 1);
+        int polls = 0;
+        auto cancelled = [&] {
+            ++polls;
+            return cancel;
+        };
+        if (cancel) {
+            QVERIFY_THROWS_EXCEPTION(SqlError,
+                                     writer.finish(summaryOf(20'000, "h", "h|c"), cancelled));
+            writer.abort();
+            for (const char *table : {"sources", "logs", "logs_fts", "log_blocks", "log_rates"})
+                QCOMPARE(count(db, (std::string("SELECT count(*) FROM ") + table).c_str()),
+                         std::int64_t(0));
+        } else {
+            writer.finish(summaryOf(20'000, "h", "h|c"), cancelled);
+            QCOMPARE(count(db, "SELECT count(*) FROM v_log_search WHERE message MATCH 'upstream'"),
+                     std::int64_t(20'000));
+        }
+        QVERIFY2(polls > 0, "the cancel check was never asked");
+        Statement check = db.prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), std::string("ok"));
     }
 
     void abortedSourceLeavesNoTrace_data()
