@@ -295,6 +295,21 @@ CREATE TEMP VIEW v_findings AS
 CREATE TEMP VIEW v_notes AS
   SELECT id, uuid, playbook, step, author, created_at, text FROM main.notes;
 CREATE TEMP VIEW v_meta AS SELECT key, value FROM main.meta;
+CREATE TEMP VIEW v_lag_windows AS
+  WITH lagging AS (
+    SELECT ts, end_ts, dur FROM temp.v_slices
+    WHERE track IN ('browser.long_frames', 'browser.long_tasks')),
+  marked AS (
+    SELECT ts, end_ts, dur,
+           CASE WHEN ts - max(end_ts) OVER (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING
+                                                          AND 1 PRECEDING) <= 1000000000
+                THEN 0 ELSE 1 END AS opens
+    FROM lagging),
+  numbered AS (
+    SELECT *, sum(opens) OVER (ORDER BY ts ROWS UNBOUNDED PRECEDING) AS window_id FROM marked)
+  SELECT window_id AS id, min(ts) AS ts, max(end_ts) AS end_ts, max(end_ts) - min(ts) AS dur,
+         count(*) AS slices, sum(dur) AS busy_ns, max(dur) AS worst_ns
+  FROM numbered GROUP BY window_id HAVING count(*) >= 2;
 )SQL";
 }
 

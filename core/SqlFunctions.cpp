@@ -1,5 +1,6 @@
 #include "SqlFunctions.h"
 
+#include "AnalysisFunctions.h"
 #include "TimeUtil.h"
 #include "sqlite/Database.h"
 #include "sqlite/SqlError.h"
@@ -65,6 +66,7 @@ void registerAll(Database &db)
 {
     add(db, "regexp", 2, regexpFunction);
     add(db, "rfc3339", 1, rfc3339Function);
+    AnalysisFunctions::registerAll(db);
 }
 
 } // namespace perfcase::SqlFunctions

@@ -24,6 +24,7 @@ const std::map<std::string, Command> &commands()
     static const std::map<std::string, Command> table{
         {"new", runNewCommand},     {"import", runImportCommand}, {"info", runInfoCommand},
         {"query", runQueryCommand}, {"formats", runFormatsCommand},
+        {"playbooks", runPlaybooksCommand}, {"check", runCheckCommand},
     };
     return table;
 }
@@ -38,7 +39,9 @@ void printUsage()
                 "[--year YYYY] [--at TIME] [--json]\n"
                 "       perfcase info CASE [--json]\n"
                 "       perfcase query CASE SQL [--csv|--json]\n"
-                "       perfcase formats [--json]\n");
+                "       perfcase formats [--json]\n"
+                "       perfcase playbooks [--json]\n"
+                "       perfcase check CASE --playbook ID [--json] [--no-save]\n");
 }
 
 } // namespace

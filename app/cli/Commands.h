@@ -11,5 +11,7 @@ int runImportCommand(const QStringList &arguments);
 int runInfoCommand(const QStringList &arguments);
 int runQueryCommand(const QStringList &arguments);
 int runFormatsCommand(const QStringList &arguments);
+int runPlaybooksCommand(const QStringList &arguments);
+int runCheckCommand(const QStringList &arguments);
 
 } // namespace perfcase
