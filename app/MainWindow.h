@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace perfcase {
 
 class CaseExplorer;
+class ChecklistDock;
 class ImportJob;
 class ImportProgressWidget;
 class LogExplorer;
@@ -53,6 +54,8 @@ public:
     LogExplorer *logExplorer() const { return m_logExplorer; }
     CaseExplorer *caseExplorer() const { return m_explorer; }
     SqlConsole *sqlConsole() const { return m_console; }
+    ChecklistDock *checklist() const { return m_checklist; }
+    QDockWidget *checklistDock() const { return m_checklistDock; }
     ImportJob *currentImport() const { return m_job; }
     QAction *importAction() const { return m_importFiles; }
 
@@ -89,10 +92,12 @@ private:
     LogExplorer *m_logExplorer;
     CaseExplorer *m_explorer;
     SqlConsole *m_console;
+    ChecklistDock *m_checklist;
     QStackedWidget *m_stack;
     QWidget *m_workbench;
     QDockWidget *m_explorerDock;
     QDockWidget *m_consoleDock;
+    QDockWidget *m_checklistDock;
     ImportProgressWidget *m_progress;
     QLabel *m_caseStatus;
     QLabel *m_readOnlyLabel;

@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "ExitCode.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <exception>
 #include <map>
+#include <memory>
 
 namespace perfcase {
 
@@ -25,6 +27,7 @@ const std::map<std::string, Command> &commands()
         {"new", runNewCommand},     {"import", runImportCommand}, {"info", runInfoCommand},
         {"query", runQueryCommand}, {"formats", runFormatsCommand},
         {"playbooks", runPlaybooksCommand}, {"check", runCheckCommand},
+        {"report", runReportCommand},
     };
     return table;
 }
@@ -41,7 +44,8 @@ void printUsage()
                 "       perfcase query CASE SQL [--csv|--json]\n"
                 "       perfcase formats [--json]\n"
                 "       perfcase playbooks [--json]\n"
-                "       perfcase check CASE --playbook ID [--json] [--no-save]\n");
+                "       perfcase check CASE --playbook ID [--json] [--no-save]\n"
+                "       perfcase report CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE\n");
 }
 
 } // namespace
@@ -70,7 +74,16 @@ std::optional<int> runCli(int argc, char **argv)
         }
         return std::nullopt; // a case file to open in the window
     }
-    QCoreApplication app(argc, argv);
+    // Reports draw their figures with the timeline's widgets: they need a
+    // QApplication, on the offscreen platform unless one is chosen
+    // (DESIGN.md, Headless). The data commands never touch a display.
+    std::unique_ptr<QCoreApplication> app;
+    if (first == "report") {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("perfcase"));
     QStringList arguments = QCoreApplication::arguments().mid(2);
     try {

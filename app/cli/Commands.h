@@ -4,6 +4,10 @@
 
 namespace perfcase {
 
+class CommandLine;
+class PlaybookCatalog;
+struct Playbook;
+
 // Each headless subcommand: takes its arguments (after the subcommand word)
 // and returns the exit code. Messages follow CLI.md.
 int runNewCommand(const QStringList &arguments);
@@ -13,5 +17,9 @@ int runQueryCommand(const QStringList &arguments);
 int runFormatsCommand(const QStringList &arguments);
 int runPlaybooksCommand(const QStringList &arguments);
 int runCheckCommand(const QStringList &arguments);
+int runReportCommand(const QStringList &arguments);
+
+// --playbook ID looked up in the catalogue; nullptr after reporting a usage error.
+const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &catalog);
 
 } // namespace perfcase

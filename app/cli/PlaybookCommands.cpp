@@ -37,7 +37,6 @@ int runPlaybooksCommand(const QStringList &arguments)
     return ExitOk;
 }
 
-// Finds --playbook ID in the catalogue; nullptr after reporting a usage error.
 const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &catalog)
 {
     const std::string id = cli.value(QStringLiteral("playbook")).toStdString();

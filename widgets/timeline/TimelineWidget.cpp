@@ -487,7 +487,7 @@ bool TimelineWidget::addQueryLane(const QString &title, const QString &sql, QStr
 
 void TimelineWidget::saveLayout()
 {
-    if (!m_data) return;
+    if (!m_data || !m_savesLayout) return;
     try {
         // A short writable connection: the drawing one stays read-only.
         auto file = CaseFile::open(m_data->casePath().toStdString(), CaseFile::Access::ReadWrite);

@@ -56,7 +56,9 @@ public:
     void pan(double fractionOfRange);
 
     const TimelineLayout &lanes() const { return m_layout; }
-    void setLanes(const TimelineLayout &layout); // saved to the case
+    void setLanes(const TimelineLayout &layout); // saved to the case (unless turned off)
+    // Off for figures drawn for a report: their lanes are not the user's.
+    void setSavesLayout(bool saves) { m_savesLayout = saves; }
     void addTrackLane(qint64 trackId);
     void setLaneHidden(int lane, bool hidden);
     void moveLane(int lane, int delta);
@@ -138,6 +140,7 @@ private:
     QTimer *m_requery;
     qint64 m_from = 0, m_to = 60'000'000'000;
     bool m_downsample = true;
+    bool m_savesLayout = true;
 
     TimelineInteraction *m_interaction;
     std::unique_ptr<TimelineContextMenu> m_menu;

@@ -1,0 +1,88 @@
+// report: run a playbook's checks and write the report (Markdown or PDF).
+#include "CaseFile.h"
+#include "CaseFileError.h"
+#include "CliOutput.h"
+#include "CommandLine.h"
+#include "Commands.h"
+#include "ExitCode.h"
+#include "QueryRunner.h"
+#include "Redactor.h"
+#include "playbook/PlaybookCatalog.h"
+#include "playbook/PlaybookEngine.h"
+#include "report/ReportBuilder.h"
+#include "report/ReportWriter.h"
+#include "report/TimelineFigureRenderer.h"
+#include "sqlite/SqlError.h"
+
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace perfcase {
+
+int runReportCommand(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("report"),
+                    QStringLiteral("CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE"));
+    cli.addOption({QStringLiteral("playbook"), QStringLiteral("The playbook to report on."), QStringLiteral("ID")});
+    cli.addOption({QStringLiteral("format"), QStringLiteral("md or pdf (default: from -o)."), QStringLiteral("F")});
+    cli.addOption({QStringLiteral("page"), QStringLiteral("A4 (default) or Letter."), QStringLiteral("SIZE")});
+    cli.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The report file."), QStringLiteral("FILE")});
+    if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
+    const QString output = cli.value(QStringLiteral("output"));
+    if (output.isEmpty()) return cli.usageError(QStringLiteral("-o FILE is required"));
+    QString format = cli.value(QStringLiteral("format")).toLower();
+    if (format.isEmpty()) format = QFileInfo(output).suffix().toLower();
+    if (format == QLatin1String("markdown")) format = QStringLiteral("md");
+    if (format != QLatin1String("md") && format != QLatin1String("pdf"))
+        return cli.usageError(QStringLiteral("the report format is md or pdf (from --format or the "
+                                             "extension of -o)"));
+    const QString page = cli.value(QStringLiteral("page"));
+    if (!page.isEmpty() && page.compare(QLatin1String("A4"), Qt::CaseInsensitive) != 0 &&
+        page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) != 0)
+        return cli.usageError(QStringLiteral("--page is A4 or Letter"));
+    PlaybookCatalog catalog;
+    const Playbook *playbook = requirePlaybook(cli, catalog);
+    if (!playbook) return ExitUsage;
+
+    const std::string path = cli.positional().at(0).toStdString();
+    try {
+        std::string caseUuid, title;
+        {
+            auto file = CaseFile::open(path, CaseFile::Access::ReadOnly);
+            caseUuid = file->meta("case_uuid");
+            title = file->meta("title");
+        }
+        QueryRunner runner(path);
+        PlaybookResult result = PlaybookEngine(runner).run(*playbook);
+        Redactor redactor(Redactor::keyForCase(caseUuid));
+        TimelineFigureRenderer figures;
+        ReportBuilder builder(path, *playbook, result);
+        builder.setFigureRenderer(&figures);
+        builder.setRedactor(&redactor);
+        const std::string out = output.toStdString();
+        if (format == QLatin1String("md")) {
+            builder.setAssetPrefix(ReportWriter::assetPrefixFor(out));
+            ReportWriter::writeMarkdown(builder.build(), out);
+        } else {
+            auto size = page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0
+                            ? ReportWriter::PageSize::Letter
+                            : ReportWriter::PageSize::A4;
+            ReportWriter::writePdf(builder.build(), out, size, title + " — " + playbook->title);
+        }
+        std::printf("wrote %s (%s, verdict %s, confidence %.2f)\n", out.c_str(), qPrintable(format),
+                    result.decision.verdict.c_str(), result.decision.confidence);
+        return ExitOk;
+    } catch (const CaseFileError &error) {
+        CliOutput::error(path, 0, -1, error.what());
+        return ExitCase;
+    } catch (const SqlError &error) {
+        CliOutput::error(path, 0, -1, std::string("cannot read the case: ") + error.what());
+        return ExitCase;
+    } catch (const ReportError &error) {
+        CliOutput::error(error.what());
+        return ExitCannotRun;
+    }
+}
+
+} // namespace perfcase

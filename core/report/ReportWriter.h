@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ReportBuilder.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace perfcase {
+
+class ReportError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Writes a built report to disk: Markdown with its figures in NAME.assets/
+// beside it, or a PDF rendered from the same Markdown (QTextDocument, GitHub
+// dialect without HTML, QPdfWriter) with the figures embedded, page numbers
+// and the title in the footer.
+namespace ReportWriter {
+enum class PageSize { A4, Letter };
+
+// "report.md" -> "report.assets/": where a Markdown report's figures go.
+std::string assetPrefixFor(const std::string &markdownPath);
+void writeMarkdown(const Report &report, const std::string &path);
+void writePdf(const Report &report, const std::string &path, PageSize page,
+              const std::string &footerTitle);
+} // namespace ReportWriter
+
+} // namespace perfcase
