@@ -1,6 +1,8 @@
 #include "ImporterRegistry.h"
 
 #include "Sample.h"
+#include "db/ExplainTextImporter.h"
+#include "db/PgStatStatementsImporter.h"
 #include "har/HarImporter.h"
 #include "kube/K8sEventsJsonImporter.h"
 #include "kube/K8sEventsTableImporter.h"
@@ -32,6 +34,8 @@ ImporterRegistry::ImporterRegistry()
     m_structured.push_back(std::make_unique<K8sHpaJsonImporter>());
     m_structured.push_back(std::make_unique<K8sHpaDescribeImporter>());
     m_structured.push_back(std::make_unique<K8sPodsJsonImporter>());
+    m_structured.push_back(std::make_unique<PgStatStatementsImporter>());
+    m_structured.push_back(std::make_unique<ExplainTextImporter>());
 
     for (const auto &format : m_logFormats.formats())
         m_logs.push_back(std::make_unique<TextLogImporter>(*format));

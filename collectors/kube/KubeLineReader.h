@@ -23,6 +23,8 @@ public:
     bool next(std::string_view &text);
     std::int64_t number() const { return m_line.number; }
     std::int64_t offset() const { return m_line.offset; }
+    // The current line is the last of the input and has no line break.
+    bool lastWithoutNewline() const { return m_line.lastWithoutNewline; }
 
     // Records the current line (or another) as rejected.
     void reject(const std::string &why);

@@ -58,6 +58,7 @@ bool CsvReader::next(CsvRecord &record)
     record.offset = line.offset;
     record.excerpt.assign(utf8Prefix(line.text, 200));
     record.problem = CsvRecord::Problem::None;
+    record.atEndWithoutNewline = line.lastWithoutNewline;
 
     auto fail = [&](CsvRecord::Problem problem) {
         record.problem = problem;
@@ -71,6 +72,7 @@ bool CsvReader::next(CsvRecord &record)
         if (m_parser.size() > kMaxRecordBytes || lines >= kMaxRecordLines)
             return fail(CsvRecord::Problem::TooLong);
         if (!nextLine(line)) return fail(CsvRecord::Problem::Unterminated);
+        record.atEndWithoutNewline = line.lastWithoutNewline;
         if (line.cut) return fail(CsvRecord::Problem::TooLong);
         if (TextRepair::looksBinary(line.text)) return fail(CsvRecord::Problem::Binary);
         ++lines;

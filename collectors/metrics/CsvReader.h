@@ -24,6 +24,9 @@ struct CsvRecord
     std::int64_t offset = 0; // decompressed byte offset of its first byte
     std::string excerpt;     // the start of its first line
     Problem problem = Problem::None;
+    // Its last line had no line break: the input ended in this record (a
+    // file cut short, or one whose writer left out the final newline).
+    bool atEndWithoutNewline = false;
 };
 
 // Streams the records of a CSV file in constant memory (LineReader below:
