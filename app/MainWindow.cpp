@@ -4,6 +4,7 @@
 #include "CaseFile.h"
 #include "CaseFileError.h"
 #include "CaseTreeModel.h"
+#include "ChecklistDock.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
 #include "LogExplorer.h"
@@ -32,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <algorithm>
 #include <exception>
 
 namespace perfcase {
@@ -48,9 +50,10 @@ QString fromStd(const std::string &text)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_view(new ViewState(this)), m_timeline(new TimelineWidget),
       m_logExplorer(new LogExplorer), m_explorer(new CaseExplorer), m_console(new SqlConsole),
-      m_stack(new QStackedWidget), m_workbench(new QSplitter(Qt::Vertical)),
-      m_explorerDock(new QDockWidget(tr("Case"), this)),
-      m_consoleDock(new QDockWidget(tr("SQL Console"), this)), m_progress(new ImportProgressWidget),
+      m_checklist(new ChecklistDock), m_stack(new QStackedWidget),
+      m_workbench(new QSplitter(Qt::Vertical)), m_explorerDock(new QDockWidget(tr("Case"), this)),
+      m_consoleDock(new QDockWidget(tr("SQL Console"), this)),
+      m_checklistDock(new QDockWidget(tr("Checklist"), this)), m_progress(new ImportProgressWidget),
       m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only")))
 {
     createPanels();
@@ -92,6 +95,7 @@ void MainWindow::createPanels()
     });
     m_timeline->setViewState(m_view);
     m_logExplorer->setViewState(m_view);
+    m_checklist->setViewState(m_view);
 
     auto *welcome = new QLabel(tr("<p><b>No case open.</b></p>"
                                   "<p>File &gt; New creates a case, File &gt; Open opens one.<br>"
@@ -120,9 +124,12 @@ void MainWindow::createPanels()
     };
     dock(m_explorerDock, QStringLiteral("caseDock"), m_explorer, Qt::LeftDockWidgetArea);
     dock(m_consoleDock, QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
-    resizeDocks({m_explorerDock}, {340}, Qt::Horizontal); // the log messages need the width
+    dock(m_checklistDock, QStringLiteral("checklistDock"), m_checklist, Qt::RightDockWidgetArea);
+    // the log messages need the width
+    resizeDocks({m_explorerDock, m_checklistDock}, {340, 500}, Qt::Horizontal);
     m_explorerDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_checklistDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
 
     // The panels talk through the window, never to each other directly.
     connect(m_explorer, &CaseExplorer::sourceActivated, this,
@@ -137,6 +144,16 @@ void MainWindow::createPanels()
                 else
                     statusBar()->showMessage(tr("Cannot show as a track: %1").arg(error), 10000);
             });
+    connect(m_checklist, &ChecklistDock::evidenceActivated, this, [this](qint64 from, qint64 to) {
+        // The range in the middle of the view with as much context around it
+        // (at least 2 s: an instant alone says little); the panel has set the
+        // shared selection, which the timeline highlights.
+        const qint64 margin = std::max<qint64>((to - from) / 2, 2'000'000'000);
+        m_timeline->setVisibleRange(from - margin, to + margin);
+    });
+    connect(m_checklist, &ChecklistDock::importRequested, this, &MainWindow::chooseFilesToImport);
+    connect(m_checklist->runAction(), &QAction::triggered, m_checklistDock, &QDockWidget::show);
+    connect(this, &MainWindow::importFinished, m_checklist, &ChecklistDock::runChecks);
     connect(m_timeline, &TimelineWidget::clockOffsetChanged, this, [this] {
         m_explorer->refresh();
         m_logExplorer->refresh();
@@ -154,6 +171,7 @@ void MainWindow::setPanelsCase(const QString &path)
     m_logExplorer->setCase(path);
     m_explorer->setCase(path);
     m_console->setCase(path);
+    m_checklist->setCase(path);
 }
 
 void MainWindow::refreshPanels(const std::function<void()> &done)
@@ -182,6 +200,10 @@ void MainWindow::showShortcuts()
         {tr("Log table"), tr("Click"), tr("move the timeline cursor to the record")},
         {tr("SQL console"), tr("Ctrl+Return"), tr("run the query")},
         {tr("SQL console"), tr("Ctrl+Up, Ctrl+Down"), tr("query history")},
+        {tr("Checklist"), tr("Click"), tr("show the step's evidence, notes and override")},
+        {tr("Checklist"), tr("Click an evidence row"),
+         tr("select its time range and zoom the timeline to it")},
+        {tr("Checklist"), tr("Return in the note field"), tr("add the note to the step")},
     };
     auto *dialog = new ShortcutsDialog(menuBar(), gestures, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -213,6 +235,7 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_explorerDock->toggleViewAction());
     view->addAction(m_consoleDock->toggleViewAction());
+    view->addAction(m_checklistDock->toggleViewAction());
     view->addSeparator();
     view->addMenu(new TimeZoneMenu(m_view, view));
 
@@ -227,6 +250,9 @@ void MainWindow::createActions()
 
     QMenu *logs = menuBar()->addMenu(tr("&Logs"));
     logs->addActions(m_logExplorer->actions());
+
+    QMenu *checklist = menuBar()->addMenu(tr("&Checklist"));
+    checklist->addActions(m_checklist->actions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts =
@@ -272,6 +298,7 @@ void MainWindow::openCase(const QString &path)
         m_casePath.clear();
         m_stack->setCurrentIndex(0);
         m_explorerDock->hide();
+        m_checklistDock->hide();
         m_readOnlyLabel->hide();
         setWindowTitle(tr("No case"));
         showError(tr("Cannot Open Case"),
@@ -288,6 +315,7 @@ void MainWindow::openCase(const QString &path)
     m_recent.add(absolute);
     m_stack->setCurrentWidget(m_workbench);
     m_explorerDock->show();
+    m_checklistDock->show();
     setWindowTitle(
         tr("%1 — %2").arg(title.isEmpty() ? QFileInfo(absolute).completeBaseName() : title,
                           QDir::toNativeSeparators(absolute)));

@@ -28,10 +28,11 @@ class TimelineWidget;
 class ViewState;
 
 // Assembles the window: menus and actions; the timeline over the log
-// explorer in the middle, the case explorer on the left and the SQL console
-// below; the status bar, and the import job's lifetime. The panels are their
-// own classes and share one ViewState (selection, cursor, display zone);
-// this one only wires them to the open case and to each other.
+// explorer in the middle, the case explorer on the left, the checklist on the
+// right and the SQL console below; the status bar, and the import job's
+// lifetime. The panels are their own classes and share one ViewState
+// (selection, cursor, display zone); this one only wires them to the open
+// case and to each other.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

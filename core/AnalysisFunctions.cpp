@@ -3,12 +3,11 @@
 #include "sqlite/Database.h"
 #include "sqlite/SqlError.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <sqlite3.h>
 #include <string>
 #include <vector>
 
@@ -54,7 +53,8 @@ void percentileStep(sqlite3_context *context, int, sqlite3_value **argv)
 {
     auto *state = stateOf<Percentile>(context, true);
     if (!state) return sqlite3_result_error_nomem(context);
-    if (!isNumber(argv[1])) return sqlite3_result_error(context, "percentile: p must be a number", -1);
+    if (!isNumber(argv[1]))
+        return sqlite3_result_error(context, "percentile: p must be a number", -1);
     double p = sqlite3_value_double(argv[1]);
     if (p < 0 || p > 100) return sqlite3_result_error(context, "percentile: p is 0..100", -1);
     state->p = p;
@@ -118,7 +118,8 @@ void maxRateStep(sqlite3_context *context, int, sqlite3_value **argv)
     std::int64_t window = sqlite3_value_int64(argv[1]);
     if (window <= 0) return sqlite3_result_error(context, "max_rate: the window is > 0 ns", -1);
     state->window = window;
-    if (sqlite3_value_type(argv[0]) != SQLITE_NULL) state->times.push_back(sqlite3_value_int64(argv[0]));
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL)
+        state->times.push_back(sqlite3_value_int64(argv[0]));
 }
 
 void maxRateFinal(sqlite3_context *context)
@@ -129,7 +130,8 @@ void maxRateFinal(sqlite3_context *context)
     std::sort(times.begin(), times.end());
     std::size_t best = 0, first = 0;
     for (std::size_t last = 0; last < times.size(); ++last) {
-        while (times[last] - times[first] >= state->window) ++first;
+        while (times[last] - times[first] >= state->window)
+            ++first;
         best = std::max(best, last - first + 1);
     }
     sqlite3_result_double(context, double(best) * 1e9 / double(state->window));

@@ -97,6 +97,7 @@ std::optional<Proposal> propose(Database &db, std::int64_t sourceId)
         kRequestTracks + " AND (s.clock_domain = 'wall' OR s.clock_origin != 'none')");
     references.bind(1, sourceId);
     std::optional<Proposal> best;
+    bool bestFine = false;
     while (references.step()) {
         const std::int64_t referenceId = references.int64(0);
         // HAR and traces time requests to the millisecond; access logs to the
@@ -112,12 +113,21 @@ std::optional<Proposal> propose(Database &db, std::int64_t sourceId)
                 break; // enough to vote; bounded work on huge cases
         }
         auto proposal = bestCluster(std::move(votes), window);
-        if (proposal && (!best || proposal->matches > best->matches ||
-                         (proposal->matches == best->matches &&
-                          proposal->residualNs < best->residualNs))) {
+        if (!proposal) continue;
+        // A millisecond reference with a few matches beats a whole-second
+        // one with more: an access log stamps requests when they end, to the
+        // second, and often logs requests the HAR leaves out (favicon).
+        const bool strong = !coarse && proposal->matches >= 3;
+        const bool bestStrong = best && bestFine && best->matches >= 3;
+        const bool better = !best || (strong != bestStrong ? strong
+                                      : proposal->matches != best->matches
+                                          ? proposal->matches > best->matches
+                                          : proposal->residualNs < best->residualNs);
+        if (better) {
             proposal->sourceId = sourceId;
             proposal->referenceSourceId = referenceId;
             best = proposal;
+            bestFine = !coarse;
         }
     }
     return best;

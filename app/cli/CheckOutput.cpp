@@ -27,9 +27,12 @@ json playbookJson(const Playbook &playbook)
     json steps = json::array();
     for (const Step *step : playbook.steps())
         steps.push_back(step->id);
-    return {{"id", playbook.id},       {"title", playbook.title},
-            {"version", playbook.version}, {"path", playbook.path},
-            {"builtin", playbook.builtin}, {"hypotheses", playbook.hypothesisIds()},
+    return {{"id", playbook.id},
+            {"title", playbook.title},
+            {"version", playbook.version},
+            {"path", playbook.path},
+            {"builtin", playbook.builtin},
+            {"hypotheses", playbook.hypothesisIds()},
             {"steps", steps}};
 }
 
@@ -40,7 +43,8 @@ json resultJson(const Playbook &playbook, const PlaybookResult &result)
         const Step *step = playbook.step(stepResult.stepId);
         json evidence = json::array();
         for (const auto &row : stepResult.evidence) {
-            json item = {{"text", row.text}, {"value", row.value ? json(*row.value) : json(nullptr)}};
+            json item = {{"text", row.text},
+                         {"value", row.value ? json(*row.value) : json(nullptr)}};
             putTime(item, "ts", row.ts);
             putTime(item, "end", row.end);
             evidence.push_back(std::move(item));
@@ -49,7 +53,8 @@ json resultJson(const Playbook &playbook, const PlaybookResult &result)
         steps.push_back({
             {"id", step->id},
             {"title", step->title},
-            {"section", [&] {
+            {"section",
+             [&] {
                  for (const auto &section : playbook.sections)
                      for (const auto &candidate : section.steps)
                          if (candidate.id == step->id) return section.id;
@@ -70,7 +75,8 @@ json resultJson(const Playbook &playbook, const PlaybookResult &result)
     }
     json findings = json::array();
     for (const auto &finding : result.findings) {
-        json item = {{"step", finding.step}, {"severity", finding.severity}, {"title", finding.title}};
+        json item = {
+            {"step", finding.step}, {"severity", finding.severity}, {"title", finding.title}};
         putTime(item, "ts", finding.ts);
         putTime(item, "end", finding.end);
         findings.push_back(std::move(item));
@@ -106,7 +112,8 @@ std::string resultText(const Playbook &playbook, const PlaybookResult &result)
         for (const auto &step : section.steps) {
             const StepResult *stepResult = result.step(step.id);
             std::string verdict = verdictName(stepResult->verdict());
-            for (auto &c : verdict) c = char(std::toupper(static_cast<unsigned char>(c)));
+            for (auto &c : verdict)
+                c = char(std::toupper(static_cast<unsigned char>(c)));
             if (verdict == "INCONCLUSIVE") verdict = "N/A";
             std::snprintf(line, sizeof line, "  [%-4s] %-26s ", verdict.c_str(), step.id.c_str());
             out += line + step.title + (stepResult->override ? "  (set by hand)" : "") + "\n";

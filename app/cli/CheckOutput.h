@@ -4,7 +4,6 @@
 #include "playbook/PlaybookResult.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace perfcase {

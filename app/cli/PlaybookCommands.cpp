@@ -53,10 +53,13 @@ const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &c
 
 int runCheckCommand(const QStringList &arguments)
 {
-    CommandLine cli(QStringLiteral("check"), QStringLiteral("CASE --playbook ID [--json] [--no-save]"));
-    cli.addOption({QStringLiteral("playbook"), QStringLiteral("The playbook to run."), QStringLiteral("ID")});
+    CommandLine cli(QStringLiteral("check"),
+                    QStringLiteral("CASE --playbook ID [--json] [--no-save]"));
+    cli.addOption(
+        {QStringLiteral("playbook"), QStringLiteral("The playbook to run."), QStringLiteral("ID")});
     cli.addOption({QStringLiteral("json"), QStringLiteral("Print JSON (CLI.md shape).")});
-    cli.addOption({QStringLiteral("no-save"), QStringLiteral("Do not store the verdicts in the case.")});
+    cli.addOption(
+        {QStringLiteral("no-save"), QStringLiteral("Do not store the verdicts in the case.")});
     if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
     PlaybookCatalog catalog;
     const Playbook *playbook = requirePlaybook(cli, catalog);
@@ -74,15 +77,16 @@ int runCheckCommand(const QStringList &arguments)
         PlaybookResult result = engine.run(*playbook);
         if (save) ChecklistStore(writable->db()).saveRun(result);
         if (cli.isSet(QStringLiteral("json")))
-            CliOutput::printLine(CheckOutput::resultJson(*playbook, result)
-                                     .dump(-1, ' ', false,
-                                           nlohmann::json::error_handler_t::replace));
+            CliOutput::printLine(
+                CheckOutput::resultJson(*playbook, result)
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         else
             std::fputs(CheckOutput::resultText(*playbook, result).c_str(), stdout);
         for (const auto &step : result.steps)
             if (!step.error.empty())
                 CliOutput::error(path, 0, -1,
-                                 "step " + step.stepId + ": the check could not run: " + step.error);
+                                 "step " + step.stepId +
+                                     ": the check could not run: " + step.error);
         return result.hasErrors() ? ExitCannotRun : ExitOk;
     } catch (const CaseFileError &error) {
         CliOutput::error(path, 0, -1, error.what());

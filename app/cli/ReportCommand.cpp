@@ -15,19 +15,24 @@
 #include "sqlite/SqlError.h"
 
 #include <QFileInfo>
-
 #include <cstdio>
 
 namespace perfcase {
 
 int runReportCommand(const QStringList &arguments)
 {
-    CommandLine cli(QStringLiteral("report"),
-                    QStringLiteral("CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE"));
-    cli.addOption({QStringLiteral("playbook"), QStringLiteral("The playbook to report on."), QStringLiteral("ID")});
-    cli.addOption({QStringLiteral("format"), QStringLiteral("md or pdf (default: from -o)."), QStringLiteral("F")});
-    cli.addOption({QStringLiteral("page"), QStringLiteral("A4 (default) or Letter."), QStringLiteral("SIZE")});
-    cli.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The report file."), QStringLiteral("FILE")});
+    CommandLine cli(
+        QStringLiteral("report"),
+        QStringLiteral("CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE"));
+    cli.addOption({QStringLiteral("playbook"), QStringLiteral("The playbook to report on."),
+                   QStringLiteral("ID")});
+    cli.addOption({QStringLiteral("format"), QStringLiteral("md or pdf (default: from -o)."),
+                   QStringLiteral("F")});
+    cli.addOption({QStringLiteral("page"), QStringLiteral("A4 (default) or Letter."),
+                   QStringLiteral("SIZE")});
+    cli.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                   QStringLiteral("The report file."),
+                   QStringLiteral("FILE")});
     if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
     const QString output = cli.value(QStringLiteral("output"));
     if (output.isEmpty()) return cli.usageError(QStringLiteral("-o FILE is required"));

@@ -5,9 +5,7 @@
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
-
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 
 namespace perfcase {
@@ -52,10 +50,7 @@ std::string evidenceJson(const StepResult &step)
 
 } // namespace
 
-ChecklistStore::ChecklistStore(Database &db)
-    : m_db(db)
-{
-}
+ChecklistStore::ChecklistStore(Database &db) : m_db(db) {}
 
 void ChecklistStore::saveRun(const PlaybookResult &result)
 {
@@ -104,8 +99,9 @@ Override ChecklistStore::setOverride(const std::string &playbook, const std::str
         throw std::invalid_argument("a verdict is pass, fail, inconclusive or auto");
     auto blank = justification.find_first_not_of(" \t\r\n") == std::string::npos;
     if (blank) throw std::invalid_argument("an override needs a justification");
-    Override entry{newUuid(), step, parseVerdict(verdict).value_or(Verdict::Inconclusive),
-                   justification, author, nowNs(), verdict == "auto"};
+    Override entry{newUuid(),        step,   parseVerdict(verdict).value_or(Verdict::Inconclusive),
+                   justification,    author, nowNs(),
+                   verdict == "auto"};
     Statement insert = m_db.prepare(
         "INSERT INTO checklist(uuid, playbook, step, user_verdict, justification, author, "
         "decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -160,8 +156,8 @@ std::vector<StepNote> ChecklistStore::notes(const std::string &playbook)
         "ORDER BY created_at, id");
     statement.bind(1, playbook);
     while (statement.step())
-        notes.push_back({statement.text(0), statement.text(1), statement.text(2),
-                         statement.text(3), statement.int64(4)});
+        notes.push_back({statement.text(0), statement.text(1), statement.text(2), statement.text(3),
+                         statement.int64(4)});
     return notes;
 }
 

@@ -35,7 +35,8 @@ bool counts(const Criterion &criterion, const std::string &hypothesis)
 
 std::string sentence(std::string text)
 {
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n'))
+        text.pop_back();
     if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?')
         text += '.';
     return text;
@@ -82,10 +83,10 @@ Decision decide(const Playbook &playbook, const PlaybookResult &result)
             "No decision rule of the playbook holds on this case's evidence, so the verdict is "
             "inconclusive.";
         if (!uncheckedTitles.empty())
-            decision.reasoning += " " + std::to_string(uncheckedTitles.size()) +
-                                  " step(s) could not be checked for lack of data: " +
-                                  uncheckedTitles.front() +
-                                  (uncheckedTitles.size() > 1 ? ", and others." : ".");
+            decision.reasoning +=
+                " " + std::to_string(uncheckedTitles.size()) +
+                " step(s) could not be checked for lack of data: " + uncheckedTitles.front() +
+                (uncheckedTitles.size() > 1 ? ", and others." : ".");
         return decision;
     }
 
@@ -123,9 +124,9 @@ Decision decide(const Playbook &playbook, const PlaybookResult &result)
     if (!againstTexts.empty()) second = "Pointing elsewhere: " + joined(againstTexts);
     if (!uncheckedTitles.empty()) {
         if (!second.empty()) second += ' ';
-        second += std::to_string(uncheckedTitles.size()) + " of the playbook's checks had no data (" +
-                  uncheckedTitles.front() + (uncheckedTitles.size() > 1 ? ", …" : "") +
-                  "), which lowers the confidence.";
+        second += std::to_string(uncheckedTitles.size()) +
+                  " of the playbook's checks had no data (" + uncheckedTitles.front() +
+                  (uncheckedTitles.size() > 1 ? ", …" : "") + "), which lowers the confidence.";
     }
     if (!second.empty()) decision.reasoning += "\n\n" + second;
     return decision;

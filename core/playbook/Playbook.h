@@ -37,8 +37,8 @@ struct Check
 {
     std::string sql;
     std::vector<std::pair<std::string, std::string>> facts; // name -> aggregate SQL
-    std::string failIf;          // SQL expression over the facts (and `rows`)
-    std::string inconclusiveIf;  // optional: no judgement possible on these rows
+    std::string failIf;         // SQL expression over the facts (and `rows`)
+    std::string inconclusiveIf; // optional: no judgement possible on these rows
     std::string failText, passText, inconclusiveText;
 };
 

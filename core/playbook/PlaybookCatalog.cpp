@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-
 #include <algorithm>
 
 namespace perfcase {
@@ -26,7 +25,8 @@ PlaybookCatalog::PlaybookCatalog(std::string userFolder)
         m_playbooks.push_back(std::move(playbook));
     }
     QDir user(QString::fromStdString(userFolder));
-    for (const QString &name : user.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString &name :
+         user.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         try {
             Playbook playbook = PlaybookLoader::load(user.filePath(name).toStdString());
             auto same = std::find_if(m_playbooks.begin(), m_playbooks.end(),

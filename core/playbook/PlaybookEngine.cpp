@@ -15,10 +15,14 @@ namespace {
 SqlValue valueAt(const Statement &statement, int column)
 {
     switch (statement.columnType(column)) {
-    case SQLITE_INTEGER: return statement.int64(column);
-    case SQLITE_FLOAT: return statement.real(column);
-    case SQLITE_NULL: return std::monostate();
-    default: return statement.text(column);
+    case SQLITE_INTEGER:
+        return statement.int64(column);
+    case SQLITE_FLOAT:
+        return statement.real(column);
+    case SQLITE_NULL:
+        return std::monostate();
+    default:
+        return statement.text(column);
     }
 }
 
@@ -39,10 +43,7 @@ int columnIndex(const Statement &statement, const char *name)
 
 } // namespace
 
-PlaybookEngine::PlaybookEngine(QueryRunner &runner)
-    : m_runner(runner)
-{
-}
+PlaybookEngine::PlaybookEngine(QueryRunner &runner) : m_runner(runner) {}
 
 void PlaybookEngine::loadAvailability()
 {
@@ -71,16 +72,19 @@ std::vector<std::string> PlaybookEngine::missingFor(const Step &step) const
     return missing;
 }
 
-void PlaybookEngine::readFacts(const Step &step, StepResult &result)
+std::string PlaybookEngine::factsSql(const Check &check)
 {
-    const Check &check = step.check;
     std::string facts = "count(*) AS \"rows\"";
     for (const auto &[name, sql] : check.facts)
         facts += ", (" + sql + ") AS \"" + name + "\"";
-    std::string sql = "SELECT (" + check.failIf + ") AS \"__fail\", (" +
-                      (check.inconclusiveIf.empty() ? std::string("0") : check.inconclusiveIf) +
-                      ") AS \"__inconclusive\", * FROM (SELECT " + facts + " FROM (\n" +
-                      check.sql + "\n))";
+    return "SELECT (" + check.failIf + ") AS \"__fail\", (" +
+           (check.inconclusiveIf.empty() ? std::string("0") : check.inconclusiveIf) +
+           ") AS \"__inconclusive\", * FROM (SELECT " + facts + " FROM (\n" + check.sql + "\n))";
+}
+
+void PlaybookEngine::readFacts(const Step &step, StepResult &result)
+{
+    const std::string sql = factsSql(step.check);
     Statement statement = m_runner.prepare(sql);
     if (!statement.step()) return;
     for (int i = 2; i < statement.columnCount(); ++i)
@@ -157,9 +161,12 @@ void PlaybookEngine::applyOverrides(const Playbook &playbook, PlaybookResult &re
             current[statement.text(1)].reset();
             continue;
         }
-        current[statement.text(1)] =
-            Override{statement.text(0), statement.text(1), *verdict, statement.text(3),
-                     statement.optionalText(4).value_or(""), statement.int64(5)};
+        current[statement.text(1)] = Override{statement.text(0),
+                                              statement.text(1),
+                                              *verdict,
+                                              statement.text(3),
+                                              statement.optionalText(4).value_or(""),
+                                              statement.int64(5)};
     }
     for (auto &step : result.steps)
         if (auto it = current.find(step.stepId); it != current.end()) step.override = it->second;
@@ -173,8 +180,8 @@ std::vector<Finding> PlaybookEngine::findingsOf(const Playbook &playbook,
         if (stepResult.verdict() != Verdict::Fail) continue;
         const Step *step = playbook.step(stepResult.stepId);
         Finding finding{step->id, step->severity,
-                        stepResult.summary.empty() ? step->title : stepResult.summary,
-                        std::nullopt, std::nullopt};
+                        stepResult.summary.empty() ? step->title : stepResult.summary, std::nullopt,
+                        std::nullopt};
         for (const auto &row : stepResult.evidence) {
             if (!row.ts) continue;
             std::int64_t end = row.end.value_or(*row.ts);

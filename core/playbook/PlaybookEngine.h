@@ -30,6 +30,9 @@ public:
     PlaybookResult run(const Playbook &playbook, const Progress &progress = {});
 
     StepResult runStep(const Step &step);
+    // The statement that computes a check's facts and conditions (for
+    // checking a playbook's SQL without data).
+    static std::string factsSql(const Check &check);
     std::vector<QuestionAnswer> answerQuestions(const Playbook &playbook);
 
     struct Cancelled : std::exception

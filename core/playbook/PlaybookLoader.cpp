@@ -1,14 +1,12 @@
 #include "PlaybookLoader.h"
 
 #include <QFile>
-
 #include <nlohmann/json.hpp>
+#include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
-
-#include <set>
 
 namespace perfcase {
 
@@ -45,8 +43,8 @@ std::string jsonPointer(const std::vector<std::string> &context)
     std::string path;
     for (const auto &part : context) {
         if (part == "<root>") continue;
-        std::string name = part.size() > 2 && part.front() == '[' ? part.substr(1, part.size() - 2)
-                                                                 : part;
+        std::string name =
+            part.size() > 2 && part.front() == '[' ? part.substr(1, part.size() - 2) : part;
         bool index = !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit);
         if (index) {
             path += "[" + name + "]";
@@ -66,8 +64,8 @@ std::string stepOf(const json &document, const std::vector<std::string> &context
     bool inSteps = false;
     for (const auto &part : context) {
         if (part == "<root>") continue;
-        std::string name = part.size() > 2 && part.front() == '[' ? part.substr(1, part.size() - 2)
-                                                                 : part;
+        std::string name =
+            part.size() > 2 && part.front() == '[' ? part.substr(1, part.size() - 2) : part;
         if (node->is_array() && !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit)) {
             auto index = std::stoul(name);
             if (index >= node->size()) break;
@@ -286,8 +284,8 @@ Playbook parse(const std::string &text, const std::string &name)
     try {
         document = json::parse(text);
     } catch (const json::parse_error &error) {
-        throw PlaybookError(name + "@" + std::to_string(error.byte) + ": not valid JSON: " +
-                            error.what());
+        throw PlaybookError(name + "@" + std::to_string(error.byte) +
+                            ": not valid JSON: " + error.what());
     }
     valijson::Validator validator;
     valijson::ValidationResults results;

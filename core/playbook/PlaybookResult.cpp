@@ -5,9 +5,12 @@ namespace perfcase {
 std::string verdictName(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Pass: return "pass";
-    case Verdict::Fail: return "fail";
-    case Verdict::Inconclusive: break;
+    case Verdict::Pass:
+        return "pass";
+    case Verdict::Fail:
+        return "fail";
+    case Verdict::Inconclusive:
+        break;
     }
     return "inconclusive";
 }

@@ -9,7 +9,12 @@
 
 namespace perfcase {
 
-enum class Verdict { Pass, Fail, Inconclusive };
+enum class Verdict
+{
+    Pass,
+    Fail,
+    Inconclusive
+};
 
 std::string verdictName(Verdict verdict);
 std::optional<Verdict> parseVerdict(const std::string &name);
@@ -43,10 +48,10 @@ struct StepResult
     std::optional<Override> override;
     std::vector<std::string> missing; // what to import or collect, when data is missing
     std::map<std::string, SqlValue> facts;
-    std::vector<Evidence> evidence;   // the first rows (kEvidenceLimit)
-    std::int64_t evidenceRows = 0;    // all rows the check returned
-    std::string summary;              // the verdict's text, filled with the facts
-    std::string error;                // the check's SQL could not run
+    std::vector<Evidence> evidence; // the first rows (kEvidenceLimit)
+    std::int64_t evidenceRows = 0;  // all rows the check returned
+    std::string summary;            // the verdict's text, filled with the facts
+    std::string error;              // the check's SQL could not run
 
     Verdict verdict() const { return override ? override->verdict : autoVerdict; }
 };

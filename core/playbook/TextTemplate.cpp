@@ -26,7 +26,8 @@ std::string plainNumber(double value)
         std::snprintf(buffer, sizeof buffer, "%.2f", value);
     std::string text = buffer;
     if (text.find('.') != std::string::npos) {
-        while (text.back() == '0') text.pop_back();
+        while (text.back() == '0')
+            text.pop_back();
         if (text.back() == '.') text.pop_back();
     }
     if (text == "-0") text = "0";
@@ -67,7 +68,8 @@ std::string formatValue(const SqlValue &value, const std::string &format)
     if (format == "pct") {
         double percent = number * 100;
         // Whole percents read better; small shares keep one decimal.
-        double shown = std::fabs(percent) >= 10 ? std::round(percent) : std::round(percent * 10) / 10;
+        double shown =
+            std::fabs(percent) >= 10 ? std::round(percent) : std::round(percent * 10) / 10;
         return plainNumber(shown) + " %";
     }
     if (format == "bytes") return bytes(number);

@@ -44,15 +44,33 @@ std::string escape(std::string_view text, std::size_t maxBytes)
         char c = flat[i];
         switch (c) {
         // Markdown's own punctuation, HTML, tables, and entity references.
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '|': case '#': case '~': case '!': case '&': case '$': case '{': case '}':
-        case '(': case ')': case '@':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '|':
+        case '#':
+        case '~':
+        case '!':
+        case '&':
+        case '$':
+        case '{':
+        case '}':
+        case '(':
+        case ')':
+        case '@':
             out += '\\';
             out += c;
             break;
         // A list or heading marker matters only at the start of the text;
         // "1." likewise: escape them there.
-        case '-': case '+': case '=':
+        case '-':
+        case '+':
+        case '=':
             if (out.empty()) out += '\\';
             out += c;
             break;

@@ -18,9 +18,12 @@ namespace {
 const char *verdictLabel(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Pass: return "pass";
-    case Verdict::Fail: return "**fail**";
-    case Verdict::Inconclusive: break;
+    case Verdict::Pass:
+        return "pass";
+    case Verdict::Fail:
+        return "**fail**";
+    case Verdict::Inconclusive:
+        break;
     }
     return "inconclusive";
 }
@@ -43,8 +46,7 @@ ReportBuilder::ReportBuilder(std::string casePath, const Playbook &playbook,
                              const PlaybookResult &result)
     : m_casePath(std::move(casePath)), m_playbook(playbook), m_result(result),
       m_runner(std::make_unique<QueryRunner>(m_casePath))
-{
-}
+{}
 
 ReportBuilder::~ReportBuilder() = default;
 
@@ -79,7 +81,8 @@ Report ReportBuilder::build()
 void ReportBuilder::header(std::string &md)
 {
     std::string title, authors;
-    Statement meta = m_runner->prepare("SELECT key, value FROM v_meta WHERE key IN ('title', 'created_by')");
+    Statement meta =
+        m_runner->prepare("SELECT key, value FROM v_meta WHERE key IN ('title', 'created_by')");
     while (meta.step()) {
         if (meta.text(0) == "title") title = meta.text(1);
         if (meta.text(0) == "created_by") authors = meta.text(1);
@@ -118,9 +121,15 @@ void ReportBuilder::summary(std::string &md)
     int fails = 0, passes = 0, open = 0;
     for (const auto &step : m_result.steps) {
         switch (step.verdict()) {
-        case Verdict::Fail: ++fails; break;
-        case Verdict::Pass: ++passes; break;
-        case Verdict::Inconclusive: ++open; break;
+        case Verdict::Fail:
+            ++fails;
+            break;
+        case Verdict::Pass:
+            ++passes;
+            break;
+        case Verdict::Inconclusive:
+            ++open;
+            break;
         }
     }
     if (hypothesis)
@@ -139,8 +148,8 @@ void ReportBuilder::summary(std::string &md)
     std::size_t start = 0;
     while (start <= reasoning.size()) {
         std::size_t end = reasoning.find("\n\n", start);
-        std::string part = reasoning.substr(start, end == std::string::npos ? std::string::npos
-                                                                            : end - start);
+        std::string part =
+            reasoning.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!part.empty()) paragraph(md, data(part, 4000));
         if (end == std::string::npos) break;
         start = end + 2;
@@ -179,7 +188,8 @@ void ReportBuilder::evidence(std::string &md, Report &report)
         int shown = 0;
         for (const auto &row : result->evidence) {
             if (++shown > 3) break;
-            md += "  - " + (row.ts ? time(row.ts) + " " : std::string()) + data(row.text, 300) + "\n";
+            md +=
+                "  - " + (row.ts ? time(row.ts) + " " : std::string()) + data(row.text, 300) + "\n";
         }
         if (result->evidenceRows > 3)
             md += "  - … " + std::to_string(result->evidenceRows - 3) + " more row(s)\n";
@@ -189,7 +199,8 @@ void ReportBuilder::evidence(std::string &md, Report &report)
             // A single moment is shown with a minute around it.
             std::int64_t span = *last - *first >= 1'000'000'000 ? *last - *first : 60'000'000'000;
             std::int64_t middle = *first + (*last - *first) / 2;
-            request.from = (*last - *first >= 1'000'000'000 ? *first : middle - span / 2) - span / 10;
+            request.from =
+                (*last - *first >= 1'000'000'000 ? *first : middle - span / 2) - span / 10;
             request.to = (*last - *first >= 1'000'000'000 ? *last : middle + span / 2) + span / 10;
             request.width = 1400;
             for (const auto &row : result->evidence)
@@ -276,7 +287,8 @@ void ReportBuilder::signalsChecked(std::string &md)
         if (sources.int64(7) > 0) records += " (" + std::to_string(sources.int64(7)) + " rejected)";
         md += "| #" + std::to_string(sources.int64(0)) + " " + data(sources.text(1), 200) + " | " +
               sources.text(2) + " | " + MarkdownText::escape(sources.text(3)) + " | " +
-              data(sources.text(4), 300) + " | " + time(sources.int64(5)) + " | " + records + " |\n";
+              data(sources.text(4), 300) + " | " + time(sources.int64(5)) + " | " + records +
+              " |\n";
     }
     if (count == 0) md += "| — | | | | | |\n";
     md += "\n";
@@ -308,7 +320,8 @@ void ReportBuilder::actions(std::string &md)
     for (const auto &[mitigation, because] : chosen) {
         md += std::to_string(++number) + ". **" + MarkdownText::escape(mitigation->title) +
               "** (cost " + std::to_string(mitigation->cost) + " of 5)";
-        if (!mitigation->detail.empty()) md += ": " + MarkdownText::escape(mitigation->detail, 2000);
+        if (!mitigation->detail.empty())
+            md += ": " + MarkdownText::escape(mitigation->detail, 2000);
         std::string reasons;
         for (const auto &title : because)
             reasons += (reasons.empty() ? "" : "; ") + MarkdownText::escape(title);
@@ -365,9 +378,11 @@ void ReportBuilder::appendix(std::string &md)
         for (const auto &step : section.steps) {
             const StepResult *result = m_result.step(step.id);
             std::string verdict = verdictLabel(result->verdict());
-            if (result->override) verdict += " (by hand; automatic: " + verdictName(result->autoVerdict) + ")";
-            md += "| " + MarkdownText::escape(section.title) + " | " + MarkdownText::escape(step.title) +
-                  " | " + verdict + " | " + data(result->summary, 600) + " |\n";
+            if (result->override)
+                verdict += " (by hand; automatic: " + verdictName(result->autoVerdict) + ")";
+            md += "| " + MarkdownText::escape(section.title) + " | " +
+                  MarkdownText::escape(step.title) + " | " + verdict + " | " +
+                  data(result->summary, 600) + " |\n";
         }
     md += "\n### Overrides\n\n";
     Statement overrides = m_runner->prepare(
@@ -377,27 +392,27 @@ void ReportBuilder::appendix(std::string &md)
     int count = 0;
     while (overrides.step()) {
         ++count;
-        md += "- " + time(overrides.int64(4)) + " " + MarkdownText::code(overrides.text(0)) + " set to " +
-              MarkdownText::code(overrides.text(1)) + " by " +
+        md += "- " + time(overrides.int64(4)) + " " + MarkdownText::code(overrides.text(0)) +
+              " set to " + MarkdownText::code(overrides.text(1)) + " by " +
               data(overrides.optionalText(3).value_or("unknown"), 100) + ": " +
               data(overrides.optionalText(2).value_or(""), 1000) + "\n";
     }
     if (count == 0) md += "None.\n";
     md += "\n### Notes\n\n";
-    Statement notes = m_runner->prepare(
-        "SELECT step, author, created_at, text FROM v_notes WHERE playbook = ?1 ORDER BY created_at, id");
+    Statement notes = m_runner->prepare("SELECT step, author, created_at, text FROM v_notes WHERE "
+                                        "playbook = ?1 ORDER BY created_at, id");
     notes.bind(1, m_playbook.id);
     count = 0;
     while (notes.step()) {
         ++count;
         md += "- " + time(notes.int64(2)) + " " + MarkdownText::code(notes.text(0)) + ", " +
-              data(notes.optionalText(1).value_or("unknown"), 100) + ": " + data(notes.text(3), 2000) +
-              "\n";
+              data(notes.optionalText(1).value_or("unknown"), 100) + ": " +
+              data(notes.text(3), 2000) + "\n";
     }
     if (count == 0) md += "None.\n";
     md += "\n### Annotations\n\n";
-    Statement annotations = m_runner->prepare(
-        "SELECT ts, end_ts, author, text FROM v_annotations ORDER BY ts, id");
+    Statement annotations =
+        m_runner->prepare("SELECT ts, end_ts, author, text FROM v_annotations ORDER BY ts, id");
     count = 0;
     while (annotations.step()) {
         ++count;

@@ -4,7 +4,6 @@
 #include "playbook/PlaybookResult.h"
 
 #include <QImage>
-
 #include <memory>
 #include <string>
 #include <vector>

@@ -4,17 +4,16 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QScreen>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QScreen>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextImageFormat>
 #include <QUrl>
-
 #include <vector>
 
 namespace perfcase::ReportWriter {
@@ -42,12 +41,13 @@ void fitImages(QTextDocument &document, double textWidth, double deviceDpi)
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             QTextFragment fragment = it.fragment();
             QTextImageFormat format = fragment.charFormat().toImageFormat();
-            if (format.isValid()) images.push_back({fragment.position(), fragment.length(), format});
+            if (format.isValid())
+                images.push_back({fragment.position(), fragment.length(), format});
         }
     }
     for (auto &[position, length, format] : images) {
-        QImage image = document.resource(QTextDocument::ImageResource, QUrl(format.name()))
-                           .value<QImage>();
+        QImage image =
+            document.resource(QTextDocument::ImageResource, QUrl(format.name())).value<QImage>();
         if (image.isNull() || image.width() == 0) continue;
         format.setWidth(textWidth);
         format.setHeight(textWidth * image.height() / image.width());
@@ -109,8 +109,8 @@ void writePdf(const Report &report, const std::string &path, PageSize page,
                                                          QTextDocument::MarkdownNoHTML));
     // setMarkdown() clears the resources: the figures go in afterwards.
     for (const auto &figure : report.figures)
-        document.addResource(QTextDocument::ImageResource, QUrl(QString::fromStdString(figure.name)),
-                             figure.image);
+        document.addResource(QTextDocument::ImageResource,
+                             QUrl(QString::fromStdString(figure.name)), figure.image);
     const QRectF body = writer.pageLayout().paintRectPixels(writer.resolution());
     const double footerHeight = writer.resolution() * 0.25; // a quarter inch
     const QSizeF pageBody(body.width(), body.height() - footerHeight);

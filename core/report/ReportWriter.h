@@ -18,7 +18,11 @@ public:
 // dialect without HTML, QPdfWriter) with the figures embedded, page numbers
 // and the title in the footer.
 namespace ReportWriter {
-enum class PageSize { A4, Letter };
+enum class PageSize
+{
+    A4,
+    Letter
+};
 
 // "report.md" -> "report.assets/": where a Markdown report's figures go.
 std::string assetPrefixFor(const std::string &markdownPath);

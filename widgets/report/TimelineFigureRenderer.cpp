@@ -34,11 +34,15 @@ QImage TimelineFigureRenderer::render(const QString &casePath, const FigureReque
         const std::string inRange =
             " AND (SELECT count(*) FROM ("
             "SELECT 1 FROM (SELECT 1 FROM v_counters c WHERE c.track_id = t.id AND c.ts BETWEEN " +
-            from + " AND " + to + " LIMIT 2) "
-            "UNION ALL SELECT 1 FROM (SELECT 1 FROM v_slices s WHERE s.track_id = t.id AND s.ts <= " +
-            to + " AND s.end_ts >= " + from + " LIMIT 2) "
+            from + " AND " + to +
+            " LIMIT 2) "
+            "UNION ALL SELECT 1 FROM (SELECT 1 FROM v_slices s WHERE s.track_id = t.id AND s.ts "
+            "<= " +
+            to + " AND s.end_ts >= " + from +
+            " LIMIT 2) "
             "UNION ALL SELECT 1 FROM (SELECT 1 FROM v_instants i WHERE i.track_id = t.id AND i.ts "
-            "BETWEEN " + from + " AND " + to + " LIMIT 2))) >= 2";
+            "BETWEEN " +
+            from + " AND " + to + " LIMIT 2))) >= 2";
         for (const QString &name : request.trackNames)
             addLane("SELECT t.id, t.kind FROM v_tracks t WHERE t.name = ?1 AND t.row_count > 0" +
                         inRange + " ORDER BY t.id",
