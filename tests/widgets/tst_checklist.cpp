@@ -237,6 +237,9 @@ void TestChecklist::runsWhenNeverChecked()
     const QString path = copyOf(m_fresh, QStringLiteral("run.perfcase"));
     QCOMPARE(checkedAt(path), qint64(0));
     ChecklistDock dock(nullptr, m_dir.filePath(QStringLiteral("none")));
+    // The live model too: every reset and change the panel makes is consistent.
+    QAbstractItemModelTester tester(dock.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy started(&dock, &ChecklistDock::checksStarted);
     // Seen as the run starts: it may be over by the time a spy is polled.
     bool running = false, progressShown = false, runEnabled = true;
@@ -386,6 +389,12 @@ void TestChecklist::evidenceClickSelects()
         QCOMPARE(activated.last().at(1).toLongLong(), range->to);
     }
     QCOMPARE(activated.count(), 2);
+    // Enter on a row does the same as a click.
+    table->setFocus();
+    table->setCurrentIndex(evidence->index(2, EvidenceModel::Time));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(activated.count(), 3);
+    QCOMPARE(view.selection(), evidence->rangeAt(2));
     // An instant (an HPA sample) selects [ts, ts].
     dock->selectStep(QStringLiteral("hpa-at-max"));
     if (evidence->rowCount() > 0) {

@@ -98,8 +98,9 @@ ChecklistDock::ChecklistDock(QWidget *parent, const QString &userPlaybooks)
     m_tree->setIconSize(QSize(18, 18));
     // The step titles get more than half the width until the user drags the divider.
     m_tree->viewport()->installEventFilter(this);
-    connect(m_tree->header(), &QHeaderView::sectionResized, this, [this] {
-        if (!m_fittingColumns) m_userSizedColumns = true;
+    connect(m_tree->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        // The last column stretches by itself; only a drag resizes the first.
+        if (section == ChecklistModel::Title && !m_fittingColumns) m_userSizedColumns = true;
     });
 
     auto *controls = new QHBoxLayout;
@@ -184,7 +185,10 @@ void ChecklistDock::fitColumns()
 void ChecklistDock::setViewState(ViewState *state)
 {
     if (!state) return;
-    if (m_view && m_view->parent() == this) m_view->deleteLater();
+    if (m_view) {
+        disconnect(m_view, nullptr, this, nullptr);
+        if (m_view->parent() == this) m_view->deleteLater();
+    }
     m_view = state;
     m_details->setViewState(state);
     connect(state, &ViewState::displayZoneChanged, this, [this] {
@@ -268,7 +272,6 @@ void ChecklistDock::showPlaybook(const Playbook *playbook)
     m_model->setPlaybook(playbook);
     m_tree->expandAll();
     fitColumns();
-    m_playbooks->setEnabled(playbook || !m_path.isEmpty());
 }
 
 void ChecklistDock::loadStored()

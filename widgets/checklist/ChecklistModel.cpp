@@ -178,6 +178,10 @@ QVariant ChecklistModel::stepData(const Step &s, int column, int role) const
     case Qt::DecorationRole:
         if (column == Title && m_hasSnapshot) return iconFor(shown, overridden);
         return {};
+    case Qt::AccessibleDescriptionRole: // what the icon shows, for screen readers
+        if (column != Title || !m_hasSnapshot) return {};
+        return QString((shown ? fromStd(verdictName(*shown)) : tr("not checked")) +
+                       (overridden ? tr(", set by hand") : QString()));
     case Qt::ToolTipRole: {
         if (column == Summary) return r ? wrapped(fromStd(r->summary)) : QVariant();
         // The title first: the column is often too narrow for all of it.

@@ -77,8 +77,15 @@ ChecklistOutcome run(const std::string &casePath, const Playbook &playbook,
         if (file->isReadOnly()) {
             outcome.notice = tr("The case is read-only: these verdicts are not stored in it.");
         } else {
-            ChecklistStore(file->db()).saveRun(result);
-            outcome.saved = true;
+            // The verdicts are worth showing even when they cannot be stored
+            // (another writer held the case past the busy timeout).
+            try {
+                ChecklistStore(file->db()).saveRun(result);
+                outcome.saved = true;
+            } catch (const std::exception &error) {
+                outcome.notice = tr("These verdicts could not be stored in the case: %1")
+                                     .arg(QString::fromStdString(error.what()));
+            }
         }
         outcome.snapshot = ChecklistSnapshot::ofRun(file->db(), playbook, std::move(result));
         outcome.ok = true;
