@@ -49,6 +49,17 @@ json resultJson(const Playbook &playbook, const PlaybookResult &result)
             putTime(item, "end", row.end);
             evidence.push_back(std::move(item));
         }
+        json facts = json::object();
+        for (const auto &[name, value] : stepResult.facts) {
+            if (auto number = numberOf(value))
+                facts[name] = std::holds_alternative<std::int64_t>(value)
+                                  ? json(std::get<std::int64_t>(value))
+                                  : json(*number);
+            else if (auto text = std::get_if<std::string>(&value))
+                facts[name] = *text;
+            else
+                facts[name] = nullptr;
+        }
         const auto &override = stepResult.override;
         steps.push_back({
             {"id", step->id},
@@ -68,6 +79,7 @@ json resultJson(const Playbook &playbook, const PlaybookResult &result)
             {"supports", step->supports},
             {"summary", stepResult.summary},
             {"missing", stepResult.missing},
+            {"facts", facts},
             {"evidence_rows", stepResult.evidenceRows},
             {"evidence", evidence},
             {"error", optionalText(stepResult.error)},

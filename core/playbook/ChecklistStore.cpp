@@ -5,6 +5,7 @@
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -48,6 +49,51 @@ std::string evidenceJson(const StepResult &step)
     return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+SqlValue factOf(const nlohmann::json &value)
+{
+    if (value.is_number_integer()) return value.get<std::int64_t>();
+    if (value.is_number()) return value.get<double>();
+    if (value.is_string()) return value.get<std::string>();
+    return std::monostate();
+}
+
+template<typename T> std::optional<T> optionalOf(const nlohmann::json &object, const char *key)
+{
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number()) return std::nullopt;
+    return it->get<T>();
+}
+
+std::string textOf(const nlohmann::json &object, const char *key)
+{
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The `evidence` column as evidenceJson() writes it. A case is untrusted input, so every
+// field is optional and of the wrong type reads as absent.
+void readStoredStep(const std::string &json, StepResult &step)
+{
+    const nlohmann::json document = nlohmann::json::parse(json, nullptr, false);
+    if (!document.is_object()) return;
+    step.summary = textOf(document, "summary");
+    step.error = textOf(document, "error");
+    step.evidenceRows = optionalOf<std::int64_t>(document, "rows").value_or(0);
+    if (auto missing = document.find("missing"); missing != document.end() && missing->is_array())
+        for (const auto &hint : *missing)
+            if (hint.is_string()) step.missing.push_back(hint.get<std::string>());
+    if (auto facts = document.find("facts"); facts != document.end() && facts->is_object())
+        for (const auto &[name, value] : facts->items())
+            step.facts[name] = factOf(value);
+    if (auto rows = document.find("evidence"); rows != document.end() && rows->is_array())
+        for (const auto &row : *rows) {
+            if (!row.is_object()) continue;
+            step.evidence.push_back({optionalOf<std::int64_t>(row, "ts"),
+                                     optionalOf<std::int64_t>(row, "end"), textOf(row, "text"),
+                                     optionalOf<double>(row, "value")});
+        }
+}
+
 } // namespace
 
 ChecklistStore::ChecklistStore(Database &db) : m_db(db) {}
@@ -89,6 +135,24 @@ void ChecklistStore::saveRun(const PlaybookResult &result)
     m_db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('checked_at', " +
               std::to_string(result.checkedAt) + ")");
     transaction.commit();
+}
+
+StoredRun ChecklistStore::loadRun(const std::string &playbook)
+{
+    StoredRun run;
+    Statement select =
+        m_db.prepare("SELECT step, auto_verdict, decided_at, evidence FROM checklist "
+                     "WHERE playbook = ?1 AND user_verdict IS NULL ORDER BY decided_at, id");
+    select.bind(1, playbook);
+    while (select.step()) {
+        StepResult step;
+        step.stepId = select.text(0);
+        step.autoVerdict = parseVerdict(select.text(1)).value_or(Verdict::Inconclusive);
+        run.checkedAt = std::max(run.checkedAt, select.int64(2));
+        if (auto json = select.optionalText(3)) readStoredStep(*json, step);
+        run.steps[step.stepId] = std::move(step);
+    }
+    return run;
 }
 
 Override ChecklistStore::setOverride(const std::string &playbook, const std::string &step,

@@ -2,12 +2,20 @@
 
 #include "PlaybookResult.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace perfcase {
 
 class Database;
+
+// The last check of a playbook as the case keeps it.
+struct StoredRun
+{
+    std::int64_t checkedAt = 0;
+    std::map<std::string, StepResult> steps; // by step id; empty: never checked
+};
 
 // A note a user wrote on a step.
 struct StepNote
@@ -27,6 +35,9 @@ public:
 
     // Replaces the playbook's automatic verdicts and findings with these.
     void saveRun(const PlaybookResult &result);
+    // What saveRun() stored: verdicts, summaries, facts, evidence, missing
+    // data. Overrides are not applied (overrideHistory() has them).
+    StoredRun loadRun(const std::string &playbook);
 
     // verdict "pass", "fail", "inconclusive", or "auto" to hand the step back
     // to its check. Throws std::invalid_argument without a justification.

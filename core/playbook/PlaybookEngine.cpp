@@ -147,29 +147,22 @@ StepResult PlaybookEngine::runStep(const Step &step)
     return result;
 }
 
-void PlaybookEngine::applyOverrides(const Playbook &playbook, PlaybookResult &result)
+void PlaybookEngine::readOverrides(const Playbook &playbook, PlaybookResult &result)
 {
-    // The latest override of each step is current; "auto" hands it back.
     Statement statement = m_runner.prepare(
         "SELECT uuid, step, user_verdict, justification, author, decided_at FROM v_checklist "
         "WHERE playbook = ?1 AND user_verdict IS NOT NULL ORDER BY decided_at, id");
     statement.bind(1, playbook.id);
-    std::map<std::string, std::optional<Override>> current;
+    std::vector<Override> history;
     while (statement.step()) {
-        auto verdict = parseVerdict(statement.text(2));
-        if (!verdict) {
-            current[statement.text(1)].reset();
-            continue;
-        }
-        current[statement.text(1)] = Override{statement.text(0),
-                                              statement.text(1),
-                                              *verdict,
-                                              statement.text(3),
-                                              statement.optionalText(4).value_or(""),
-                                              statement.int64(5)};
+        const std::string verdict = statement.text(2);
+        history.push_back({statement.text(0), statement.text(1),
+                           parseVerdict(verdict).value_or(Verdict::Inconclusive),
+                           statement.optionalText(3).value_or(""),
+                           statement.optionalText(4).value_or(""), statement.int64(5),
+                           !parseVerdict(verdict)});
     }
-    for (auto &step : result.steps)
-        if (auto it = current.find(step.stepId); it != current.end()) step.override = it->second;
+    perfcase::applyOverrides(history, result);
 }
 
 std::vector<Finding> PlaybookEngine::findingsOf(const Playbook &playbook,
@@ -234,7 +227,7 @@ PlaybookResult PlaybookEngine::run(const Playbook &playbook, const Progress &pro
         result.steps.push_back(runStep(*step));
         if (progress && !progress(++done, int(steps.size()))) throw Cancelled();
     }
-    applyOverrides(playbook, result);
+    readOverrides(playbook, result);
     result.findings = findingsOf(playbook, result);
     result.questions = answerQuestions(playbook);
     result.decision = DecisionMaker::decide(playbook, result);

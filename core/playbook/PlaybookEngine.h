@@ -45,7 +45,7 @@ private:
     std::vector<std::string> missingFor(const Step &step) const;
     void readFacts(const Step &step, StepResult &result);
     void readEvidence(const Step &step, StepResult &result);
-    void applyOverrides(const Playbook &playbook, PlaybookResult &result);
+    void readOverrides(const Playbook &playbook, PlaybookResult &result);
     std::vector<Finding> findingsOf(const Playbook &playbook, const PlaybookResult &result) const;
 
     QueryRunner &m_runner;

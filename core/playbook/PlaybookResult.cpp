@@ -1,5 +1,7 @@
 #include "PlaybookResult.h"
 
+#include <map>
+
 namespace perfcase {
 
 std::string verdictName(Verdict verdict)
@@ -42,6 +44,20 @@ bool PlaybookResult::hasErrors() const
     for (const auto &result : steps)
         if (!result.error.empty()) return true;
     return false;
+}
+
+void applyOverrides(const std::vector<Override> &history, PlaybookResult &result)
+{
+    std::map<std::string, const Override *> current;
+    for (const auto &entry : history)
+        current[entry.step] = entry.handsBack ? nullptr : &entry;
+    for (auto &step : result.steps) {
+        auto it = current.find(step.stepId);
+        if (it != current.end() && it->second)
+            step.override = *it->second;
+        else
+            step.override.reset();
+    }
 }
 
 } // namespace perfcase

@@ -89,4 +89,9 @@ struct PlaybookResult
     bool hasErrors() const;
 };
 
+// Applies an override history (oldest first) to the steps: the latest
+// override of a step is current, and a hand-back ("auto") leaves the check's
+// verdict in force.
+void applyOverrides(const std::vector<Override> &history, PlaybookResult &result);
+
 } // namespace perfcase

@@ -10,7 +10,7 @@ namespace perfcase::TextTemplate {
 
 namespace {
 
-const std::regex &placeholder()
+const std::regex &templateField()
 {
     static const std::regex pattern(R"(\{([a-z][a-z0-9_]*)(?::([a-z]+))?\})");
     return pattern;
@@ -84,7 +84,7 @@ std::string formatValue(const SqlValue &value, const std::string &format)
 std::string render(const std::string &text, const std::map<std::string, SqlValue> &facts)
 {
     std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), placeholder());
+    auto begin = std::sregex_iterator(text.begin(), text.end(), templateField());
     std::size_t last = 0;
     for (auto it = begin; it != std::sregex_iterator(); ++it) {
         const auto &match = *it;
@@ -100,7 +100,7 @@ std::string render(const std::string &text, const std::map<std::string, SqlValue
 std::vector<std::string> names(const std::string &text)
 {
     std::vector<std::string> found;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), templateField());
          it != std::sregex_iterator(); ++it)
         found.push_back((*it)[1].str());
     return found;

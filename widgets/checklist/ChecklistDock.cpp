@@ -41,14 +41,14 @@ QString settingsKey(const QString &caseUuid)
 }
 
 // "hpa-json (namespace: NAMESPACE)": a collector of the catalogue with its
-// parameters; placeholders read as the hints write them.
+// parameters; a "{namespace}" field reads NAMESPACE, as the hints write it.
 QString collectorText(const CollectAction &action)
 {
     QStringList params;
-    static const QRegularExpression placeholder(QStringLiteral("^\\{(\\w+)\\}$"));
+    static const QRegularExpression parameterField(QStringLiteral("^\\{(\\w+)\\}$"));
     for (const auto &[name, value] : action.params) {
         QString shown = fromStd(value);
-        const auto match = placeholder.match(shown);
+        const auto match = parameterField.match(shown);
         if (match.hasMatch()) shown = match.captured(1).toUpper();
         params << fromStd(name) + QStringLiteral(": ") + shown;
     }
