@@ -7,6 +7,7 @@
 #include "ChecklistDock.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
+#include "ReportExporter.h"
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
 #include "ShortcutsDialog.h"
@@ -54,7 +55,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_workbench(new QSplitter(Qt::Vertical)), m_explorerDock(new QDockWidget(tr("Case"), this)),
       m_consoleDock(new QDockWidget(tr("SQL Console"), this)),
       m_checklistDock(new QDockWidget(tr("Checklist"), this)), m_progress(new ImportProgressWidget),
-      m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only")))
+      m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only"))),
+      m_exporter(new ReportExporter(this))
 {
     createPanels();
 
@@ -228,6 +230,30 @@ void MainWindow::createActions()
         file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
     m_importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     m_report = file->addAction(tr("Last Import &Report…"), this, &MainWindow::showImportReport);
+    file->addSeparator();
+    // The report of the playbook the Checklist shows.
+    m_exportReport = file->addAction(tr("&Export Report…"), this, [this] {
+        if (const Playbook *playbook =
+                m_checklist->catalog().find(m_checklist->playbookId().toStdString()))
+            m_exporter->exportInteractive(m_casePath, *playbook);
+    });
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exporter, &ReportExporter::started, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Writing the report %1…").arg(QDir::toNativeSeparators(path)));
+        updateActions();
+    });
+    connect(m_exporter, &ReportExporter::finished, this,
+            [this](const QString &path, const QString &error) {
+                updateActions();
+                if (error.isEmpty()) {
+                    statusBar()->showMessage(
+                        tr("Report written: %1").arg(QDir::toNativeSeparators(path)), 10000);
+                } else {
+                    statusBar()->clearMessage();
+                    QMessageBox::warning(this, tr("Export Report"),
+                                         tr("The report could not be written: %1").arg(error));
+                }
+            });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -476,6 +502,7 @@ void MainWindow::updateActions()
     m_importFiles->setEnabled(canImport);
     m_importFolder->setEnabled(canImport);
     m_report->setEnabled(!m_reportEntries.isEmpty());
+    m_exportReport->setEnabled(!m_casePath.isEmpty() && !m_exporter->isBusy());
 }
 
 void MainWindow::updateCaseStatus()

@@ -20,6 +20,7 @@ namespace perfcase {
 class CaseExplorer;
 class ChecklistDock;
 class ImportJob;
+class ReportExporter;
 class ImportProgressWidget;
 class LogExplorer;
 class LogExplorerModel;
@@ -104,7 +105,8 @@ private:
     QLabel *m_readOnlyLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_new = nullptr, *m_open = nullptr, *m_importFiles = nullptr,
-            *m_importFolder = nullptr, *m_report = nullptr;
+            *m_importFolder = nullptr, *m_report = nullptr, *m_exportReport = nullptr;
+    ReportExporter *m_exporter = nullptr;
 
     RecentFiles m_recent;
     ImportJob *m_job = nullptr; // child of the window while it runs

@@ -1,15 +1,12 @@
 // report: run a playbook's checks and write the report (Markdown or PDF).
-#include "CaseFile.h"
 #include "CaseFileError.h"
 #include "CliOutput.h"
 #include "CommandLine.h"
 #include "Commands.h"
 #include "ExitCode.h"
 #include "QueryRunner.h"
-#include "Redactor.h"
 #include "playbook/PlaybookCatalog.h"
 #include "playbook/PlaybookEngine.h"
-#include "report/ReportBuilder.h"
 #include "report/ReportWriter.h"
 #include "report/TimelineFigureRenderer.h"
 #include "sqlite/SqlError.h"
@@ -52,29 +49,15 @@ int runReportCommand(const QStringList &arguments)
 
     const std::string path = cli.positional().at(0).toStdString();
     try {
-        std::string caseUuid, title;
-        {
-            auto file = CaseFile::open(path, CaseFile::Access::ReadOnly);
-            caseUuid = file->meta("case_uuid");
-            title = file->meta("title");
-        }
         QueryRunner runner(path);
         PlaybookResult result = PlaybookEngine(runner).run(*playbook);
-        Redactor redactor(Redactor::keyForCase(caseUuid));
         TimelineFigureRenderer figures;
-        ReportBuilder builder(path, *playbook, result);
-        builder.setFigureRenderer(&figures);
-        builder.setRedactor(&redactor);
         const std::string out = output.toStdString();
-        if (format == QLatin1String("md")) {
-            builder.setAssetPrefix(ReportWriter::assetPrefixFor(out));
-            ReportWriter::writeMarkdown(builder.build(), out);
-        } else {
-            auto size = page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0
-                            ? ReportWriter::PageSize::Letter
-                            : ReportWriter::PageSize::A4;
-            ReportWriter::writePdf(builder.build(), out, size, title + " — " + playbook->title);
-        }
+        const bool letter = page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0;
+        ReportWriter::write(path, *playbook, result, &figures, out,
+                            format == QLatin1String("md") ? ReportWriter::Format::Markdown
+                                                          : ReportWriter::Format::Pdf,
+                            letter ? ReportWriter::PageSize::Letter : ReportWriter::PageSize::A4);
         std::printf("wrote %s (%s, verdict %s, confidence %.2f)\n", out.c_str(), qPrintable(format),
                     result.decision.verdict.c_str(), result.decision.confidence);
         return ExitOk;

@@ -1,5 +1,8 @@
 #include "ReportWriter.h"
 
+#include "CaseFile.h"
+#include "Redactor.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFileInfo>
@@ -142,6 +145,27 @@ void writePdf(const Report &report, const std::string &path, PageSize page,
                          QStringLiteral("Page %1 of %2").arg(pageIndex + 1).arg(pages));
     }
     if (!painter.end()) throw ReportError(path + ": cannot finish the PDF");
+}
+
+void write(const std::string &casePath, const Playbook &playbook, const PlaybookResult &result,
+           FigureRenderer *figures, const std::string &path, Format format, PageSize page)
+{
+    std::string caseUuid, title;
+    {
+        auto file = CaseFile::open(casePath, CaseFile::Access::ReadOnly);
+        caseUuid = file->meta("case_uuid");
+        title = file->meta("title");
+    }
+    Redactor redactor(Redactor::keyForCase(caseUuid));
+    ReportBuilder builder(casePath, playbook, result);
+    builder.setFigureRenderer(figures);
+    builder.setRedactor(&redactor);
+    if (format == Format::Markdown) {
+        builder.setAssetPrefix(assetPrefixFor(path));
+        writeMarkdown(builder.build(), path);
+    } else {
+        writePdf(builder.build(), path, page, title + " — " + playbook.title);
+    }
 }
 
 } // namespace perfcase::ReportWriter

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ReportBuilder.h"
+#include "playbook/Playbook.h"
 
 #include <stdexcept>
 #include <string>
@@ -23,6 +24,19 @@ enum class PageSize
     A4,
     Letter
 };
+enum class Format
+{
+    Markdown,
+    Pdf
+};
+
+// The whole path from a check to a file, for the command line and the
+// window alike: builds the report of `result` over the case (redacted with
+// this user's key for the case, figures from `figures` when given) and
+// writes it. Throws ReportError, and CaseFileError / SqlError when the case
+// cannot be read.
+void write(const std::string &casePath, const Playbook &playbook, const PlaybookResult &result,
+           FigureRenderer *figures, const std::string &path, Format format, PageSize page);
 
 // "report.md" -> "report.assets/": where a Markdown report's figures go.
 std::string assetPrefixFor(const std::string &markdownPath);
