@@ -13,6 +13,7 @@
 #include "MainWindow.h"
 #include "OverrideDialog.h"
 #include "QueryRunner.h"
+#include "ReportExporter.h"
 #include "StepDetails.h"
 #include "TimelineWidget.h"
 #include "UserIdentity.h"
@@ -95,6 +96,8 @@ private Q_SLOTS:
     void cancelKeepsStoredState();
     void playbookRememberedPerCase();
     void mainWindowWiring();
+    void exportReport_data();
+    void exportReport();
 
 private:
     // A copy of a prepared case, so each test changes its own.
@@ -676,6 +679,46 @@ void TestChecklist::mainWindowWiring()
     QVERIFY(!dockWidget->isVisible());
     dockWidget->toggleViewAction()->trigger();
     QVERIFY(dockWidget->isVisible());
+}
+
+void TestChecklist::exportReport_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("written");
+    QTest::newRow("pdf") << "report.pdf" << true;
+    QTest::newRow("markdown") << "report.md" << true;
+    QTest::newRow("other suffix") << "report.txt" << false;
+}
+
+void TestChecklist::exportReport()
+{
+    // File > Export Report…'s work, without its file dialog.
+    QFETCH(QString, name);
+    QFETCH(bool, written);
+    QWidget window;
+    ReportExporter exporter(&window);
+    QSignalSpy finished(&exporter, &ReportExporter::finished);
+    const QString path = m_dir.filePath(QStringLiteral("export-") + name);
+    exporter.exportTo(copyOf(m_checked, QStringLiteral("export-") + name), *m_playbook, path);
+    QVERIFY(finished.count() == 1 || finished.wait(60000));
+    QCOMPARE(finished.at(0).at(1).toString().isEmpty(), written);
+    QCOMPARE(QFileInfo::exists(path), written);
+    QVERIFY(!exporter.isBusy());
+    if (!written) return;
+    if (name.endsWith(QLatin1String(".md"))) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString md = QString::fromUtf8(file.readAll());
+        QVERIFY(md.contains(QLatin1String("**Primary hypothesis: ")));
+        QVERIFY(md.contains(QLatin1String("](export-report.assets/timeline.png)")));
+        QVERIFY(
+            QFileInfo::exists(m_dir.filePath(QStringLiteral("export-report.assets/timeline.png"))));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(file.size() > 20000); // text and the figures
+    }
 }
 
 QTEST_MAIN(TestChecklist)
