@@ -287,6 +287,19 @@ void SourceWriter::addInstant(std::int64_t trackId, std::int64_t ts, std::string
     countRow();
 }
 
+void SourceWriter::addBlob(std::string_view name, std::string_view compression,
+                           std::string_view sha256, std::string_view data)
+{
+    m_db.prepare("INSERT INTO blobs(source_id, name, compression, sha256, data) "
+                 "VALUES(?, ?, ?, ?, ?)")
+        .bind(1, m_sourceId)
+        .bind(2, name)
+        .bind(3, compression)
+        .bind(4, sha256)
+        .bindBlob(5, data.data(), data.size())
+        .run();
+}
+
 void SourceWriter::addObject(std::int64_t ts, std::string_view kind, std::string_view ns,
                              std::string_view name, std::string_view json)
 {

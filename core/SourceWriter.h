@@ -86,6 +86,11 @@ public:
     // A snapshot of structured state (an HPA, a pod) at a time, as JSON.
     void addObject(std::int64_t ts, std::string_view kind, std::string_view ns,
                    std::string_view name, std::string_view json);
+    // Raw input kept with the source (a collected command's output), so a
+    // report can cite exactly what was seen; written with the rows, so it
+    // stays or goes with them.
+    void addBlob(std::string_view name, std::string_view compression, std::string_view sha256,
+                 std::string_view data);
     // kind is "error" or "warning"; only the first kMaxStoredErrors are kept.
     void addError(std::int64_t line, std::int64_t byte, std::string_view kind,
                   std::string_view message, std::string_view excerpt);

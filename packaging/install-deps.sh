@@ -13,7 +13,11 @@ build_pkgs=(
 )
 test_pkgs=(
   xvfb xauth lnav poppler-utils python3 sqlite3
+  openssh-server openssh-client prometheus
 )
+# Debian's kubernetes-client owns /usr/bin/kubectl like any other kubectl
+# package: install it only when no kubectl is there (DESIGN.md).
+command -v kubectl >/dev/null 2>&1 || test_pkgs+=(kubernetes-client)
 
 missing=()
 for p in "${build_pkgs[@]}" "${test_pkgs[@]}"; do
@@ -30,4 +34,15 @@ SUDO=""
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
+# The servers the tests need are started by the tests themselves, on
+# 127.0.0.1 with their own configuration: keep the packages from starting
+# the system services.
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  $SUDO chmod +x "$policy"
+  own_policy=1
+fi
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+[ "$own_policy" -eq 0 ] || $SUDO rm -f "$policy"

@@ -27,7 +27,8 @@ const std::map<std::string, Command> &commands()
         {"new", runNewCommand},     {"import", runImportCommand}, {"info", runInfoCommand},
         {"query", runQueryCommand}, {"formats", runFormatsCommand},
         {"playbooks", runPlaybooksCommand}, {"check", runCheckCommand},
-        {"report", runReportCommand},
+        {"report", runReportCommand}, {"collect", runCollectCommand},
+        {"prometheus", runPrometheusCommand},
     };
     return table;
 }
@@ -45,7 +46,12 @@ void printUsage()
                 "       perfcase formats [--json]\n"
                 "       perfcase playbooks [--json]\n"
                 "       perfcase check CASE --playbook ID [--json] [--no-save]\n"
-                "       perfcase report CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE\n");
+                "       perfcase report CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE\n"
+                "       perfcase collect CASE --playbook ID --target TARGET [--namespace NS] [--param K=V]...\n"
+                "                        [--since DURATION] [--kube-context CTX] [--accept-new-host-key]\n"
+                "                        [--live DURATION [--interval SECONDS]] [--json]\n"
+                "       perfcase prometheus CASE --url URL --query PROMQL --start T --end T [--step S]\n"
+                "                           [--name N] [--json]\n");
 }
 
 } // namespace

@@ -140,8 +140,9 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     m_file.requireWritable();
     Database &db = m_file.db();
     // Hash ahead only when a source of the same size exists: the common case
-    // (new bytes) then reads the file once.
-    {
+    // (new bytes) then reads the file once. Collected output is never a
+    // duplicate.
+    if (options.collectionKey.empty()) {
         Statement sameSize = db.prepare("SELECT 1 FROM sources WHERE bytes = ? AND ready = 1 "
                                         "AND options = ? LIMIT 1");
         sameSize.bind(1, outcome.bytes).bind(2, optionsKey);
@@ -166,7 +167,7 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     SourceSpec spec;
     spec.kind = importer->kind();
     spec.name = name;
-    spec.origin = path;
+    spec.origin = options.origin.empty() ? path : options.origin;
     spec.format = importer->id();
     spec.compression = input->compression();
     spec.tz = options.tz;
@@ -238,7 +239,8 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
     // (A text log's "mtime" is only its year, which optionsKey holds.)
     summary.dedupKey =
         summary.sha256 + "|" + optionsKey +
-        (importer->kind() == "log" ? std::string() : captureIdentity(path, context.timeSource));
+        (importer->kind() == "log" ? std::string() : captureIdentity(path, context.timeSource)) +
+        (options.collectionKey.empty() ? std::string() : "|collected:" + options.collectionKey);
     summary.timeSource = context.timeSource;
     summary.clockDomain = context.clock.domain;
     summary.clockOffsetNs = context.clock.offsetNs;
@@ -249,6 +251,8 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
         describeExisting(db, *duplicate, outcome);
         return outcome;
     }
+    for (const auto &blob : options.blobs)
+        writer.addBlob(blob.name, blob.compression, blob.sha256, blob.data);
     SourceWriter::Timing timing;
     try {
         timing = writer.finish(summary, [&token] { return token.isCancelled(); });

@@ -16,6 +16,17 @@ struct ImportOptions
     std::string tz = "UTC";
     std::optional<int> year;
     std::optional<std::int64_t> at;
+    // Collected output (a command's stdout saved to a file): the source's
+    // origin is the command and target, and collected sources never
+    // deduplicate on content (DESIGN.md), so each collection has its own key.
+    std::string origin;
+    std::string collectionKey;
+    // Kept with the source in `blobs` (name, compression, sha256, data).
+    struct Blob
+    {
+        std::string name, compression, sha256, data;
+    };
+    std::vector<Blob> blobs;
 };
 
 // A message for the user about one file, printed as

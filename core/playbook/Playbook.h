@@ -92,11 +92,21 @@ struct Question
     std::string id, text, sql, answer;
 };
 
+// A value the collect actions take ({namespace}, {deployment}): given with
+// --param NAME=VALUE, else its default; a required one without a default
+// must be given.
+struct Parameter
+{
+    std::string id, title, defaultValue;
+    bool required = false;
+};
+
 struct Playbook
 {
     std::string id, title, summary, path;
     int version = 1;
     bool builtin = false;
+    std::vector<Parameter> parameters;
     std::vector<Hypothesis> hypotheses;
     std::vector<Section> sections;
     std::vector<Criterion> criteria;
@@ -109,6 +119,7 @@ struct Playbook
     const Hypothesis *hypothesis(const std::string &id) const;
     std::vector<const Step *> steps() const;
     std::vector<std::string> hypothesisIds() const;
+    const Parameter *parameter(const std::string &id) const;
 };
 
 } // namespace perfcase

@@ -1,5 +1,7 @@
 #include "PlaybookLoader.h"
 
+#include "CollectPlan.h"
+
 #include <QFile>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -147,6 +149,10 @@ Playbook read(const json &document)
     playbook.version = document.value("version", 1);
     playbook.title = text(document, "title");
     playbook.summary = text(document, "summary");
+    if (auto it = document.find("parameters"); it != document.end())
+        for (const auto &item : *it)
+            playbook.parameters.push_back({text(item, "id"), text(item, "title"),
+                                           text(item, "default"), item.value("required", false)});
     for (const auto &item : document["hypotheses"])
         playbook.hypotheses.push_back({text(item, "id"), text(item, "title")});
     for (const auto &item : document["sections"]) {
@@ -210,6 +216,12 @@ void checkReferences(const Playbook &playbook, const std::string &name)
                 fail(where, "supports unknown hypothesis '" + step.supports + "'");
             for (const auto &id : step.unlocks)
                 if (!mitigations.count(id)) fail(where, "unlocks unknown mitigation '" + id + "'");
+            for (const auto &action : step.collect)
+                for (const auto &[key, value] : action.params)
+                    for (const auto &used : CollectPlan::fieldsIn(value))
+                        if (!playbook.parameter(used))
+                            fail(where, "collect parameter '" + key + "' uses {" + used +
+                                            "}, which `parameters` does not declare");
             if (step.hasCheck && step.requires_.empty())
                 fail(where, "a check needs `requires`, so a case without the data reads "
                             "inconclusive rather than pass");
@@ -242,6 +254,13 @@ const Step *Playbook::step(const std::string &id) const
     for (const auto &section : sections)
         for (const auto &candidate : section.steps)
             if (candidate.id == id) return &candidate;
+    return nullptr;
+}
+
+const Parameter *Playbook::parameter(const std::string &id) const
+{
+    for (const auto &candidate : parameters)
+        if (candidate.id == id) return &candidate;
     return nullptr;
 }
 
