@@ -224,14 +224,12 @@ private Q_SLOTS:
 private:
     std::unique_ptr<CaseFile> newCase();
     PrometheusRange window(const QString &query, std::int64_t step) const;
-    bool cliAvailable();
     CliRun cli(const QStringList &arguments, const QProcessEnvironment &environment = {});
 
     PrometheusProcess m_prometheus;
     std::int64_t m_start = 0, m_end = 0;
     QTemporaryDir m_dir;
     int m_cases = 0;
-    std::optional<bool> m_cliAvailable;
     ImporterRegistry m_importers;
 };
 
@@ -809,20 +807,6 @@ void PrometheusTest::workerThread()
 
 // ---- the command line ---------------------------------------------------------
 
-bool PrometheusTest::cliAvailable()
-{
-    if (!m_cliAvailable) {
-        // Until the command is registered in app/cli/Cli.cpp the binary
-        // does not know it (and would open a window on a case called
-        // "prometheus"): ask its usage instead, and skip rather than fail.
-        const CliRun run = QFile::exists(QStringLiteral(PERFCASE_BINARY))
-                               ? cli({QStringLiteral("--help")})
-                               : CliRun{};
-        m_cliAvailable = run.exitCode == 0 && run.out.contains("perfcase prometheus");
-    }
-    return *m_cliAvailable;
-}
-
 CliRun PrometheusTest::cli(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QProcess process;
@@ -884,7 +868,6 @@ void PrometheusTest::commandLine()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, stderrHas);
-    if (!cliAvailable()) QSKIP("perfcase prometheus is not registered in this binary yet");
     QString casePath = m_dir.filePath(QStringLiteral("cli%1.perfcase").arg(++m_cases));
     CaseFile::create(casePath.toStdString(), "cli", "tester");
     const int missing = int(arguments.indexOf(QStringLiteral("{nocase}")));
@@ -912,7 +895,6 @@ void PrometheusTest::commandLine()
 
 void PrometheusTest::commandLineJson()
 {
-    if (!cliAvailable()) QSKIP("perfcase prometheus is not registered in this binary yet");
     const QString casePath = m_dir.filePath(QStringLiteral("json.perfcase"));
     CaseFile::create(casePath.toStdString(), "cli", "tester");
     const QString url = m_prometheus.url().toString();
@@ -954,7 +936,6 @@ void PrometheusTest::commandLineJson()
 
 void PrometheusTest::commandLineCredentials()
 {
-    if (!cliAvailable()) QSKIP("perfcase prometheus is not registered in this binary yet");
     FakeHttpServer server;
     QVERIFY(server.listen());
     server.answer(200, kMatrix);
@@ -982,7 +963,6 @@ void PrometheusTest::commandLineCredentials()
 
 void PrometheusTest::commandLineInterrupt()
 {
-    if (!cliAvailable()) QSKIP("perfcase prometheus is not registered in this binary yet");
     FakeHttpServer server;
     QVERIFY(server.listen());
     server.setSilent(true);
