@@ -1,6 +1,7 @@
 #include "CliOutput.h"
 
 #include "CaseInfo.h"
+#include "TimeUtil.h"
 
 #include <cstdio>
 
@@ -9,18 +10,15 @@ namespace perfcase::CliOutput {
 namespace {
 std::string location(const std::string &path, std::int64_t line, std::int64_t byte)
 {
-    if (line > 0)
-        return path + ":" + std::to_string(line);
-    if (byte >= 0)
-        return path + "@" + std::to_string(byte);
+    if (line > 0) return path + ":" + std::to_string(line);
+    if (byte >= 0) return path + "@" + std::to_string(byte);
     return path;
 }
 
 void emit(const char *kind, const std::string &where, const std::string &message)
 {
     std::string text = "perfcase: " + std::string(kind) + ": ";
-    if (!where.empty())
-        text += where + ": ";
+    if (!where.empty()) text += where + ": ";
     text += message + "\n";
     std::fputs(text.c_str(), stderr);
 }
@@ -51,8 +49,8 @@ void skipped(const std::string &path, const std::string &message)
 nlohmann::json outcomeJson(const ImportOutcome &o)
 {
     using nlohmann::json;
-    bool hasSource = o.status == ImportOutcome::Status::Imported ||
-                     o.status == ImportOutcome::Status::Duplicate;
+    bool hasSource =
+        o.status == ImportOutcome::Status::Imported || o.status == ImportOutcome::Status::Duplicate;
     json line = {{"path", o.path},
                  {"status", statusName(o.status)},
                  {"source_id", hasSource ? json(o.sourceId) : json(nullptr)},
@@ -69,10 +67,8 @@ nlohmann::json outcomeJson(const ImportOutcome &o)
     line["rows_seconds"] = o.rowsSeconds;
     line["seconds"] = o.seconds;
     line["error"] = o.error.empty() || hasSource ? json(nullptr) : json(o.error);
-    if (!o.error.empty() && o.errorLine > 0)
-        line["error_line"] = o.errorLine;
-    if (!o.error.empty() && o.errorByte >= 0)
-        line["error_byte"] = o.errorByte;
+    if (!o.error.empty() && o.errorLine > 0) line["error_line"] = o.errorLine;
+    if (!o.error.empty() && o.errorByte >= 0) line["error_byte"] = o.errorByte;
     json warnings = json::array();
     for (const ImportNotice &w : o.warnings)
         warnings.push_back({{"line", w.line > 0 ? json(w.line) : json(nullptr)},
@@ -80,6 +76,20 @@ nlohmann::json outcomeJson(const ImportOutcome &o)
                             {"message", w.message}});
     line["warnings"] = warnings;
     return line;
+}
+
+void addCollected(nlohmann::json &line, const std::string &command, const std::string &target,
+                  std::int64_t collectedAt)
+{
+    line["command"] = command;
+    line["target"] = target;
+    if (collectedAt) {
+        line["collected_at"] = formatRfc3339(collectedAt);
+        line["collected_at_ns"] = collectedAt;
+    } else {
+        line["collected_at"] = nullptr;
+        line["collected_at_ns"] = nullptr;
+    }
 }
 
 void printLine(const std::string &text)

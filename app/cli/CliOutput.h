@@ -3,7 +3,6 @@
 #include "import/ImportTypes.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace perfcase {
@@ -19,6 +18,10 @@ void warning(const std::string &path, std::int64_t line, std::int64_t byte,
 void skipped(const std::string &path, const std::string &message);
 // One line of `import --json`.
 nlohmann::json outcomeJson(const ImportOutcome &outcome);
+// What collectors add to that line (CLI.md): command, target, collected_at
+// (0: not collected, null times).
+void addCollected(nlohmann::json &line, const std::string &command, const std::string &target,
+                  std::int64_t collectedAt);
 void printLine(const std::string &text);
 } // namespace CliOutput
 

@@ -7,7 +7,6 @@
 #include "InterruptGuard.h"
 #include "QueryRunner.h"
 #include "TerminalPrompter.h"
-#include "TimeUtil.h"
 #include "collect/KubeArguments.h"
 #include "collect/KubeCollector.h"
 #include "collect/LiveSampler.h"
@@ -38,16 +37,8 @@ nlohmann::json collectJson(const CollectOutcome &outcome)
                 {"error", outcome.error}};
     }
     line["collector"] = outcome.command.collector;
-    line["command"] = outcome.commandText;
-    line["target"] = outcome.target;
     line["transport"] = outcome.transport;
-    if (outcome.collectedAt) {
-        line["collected_at"] = formatRfc3339(outcome.collectedAt);
-        line["collected_at_ns"] = outcome.collectedAt;
-    } else {
-        line["collected_at"] = nullptr;
-        line["collected_at_ns"] = nullptr;
-    }
+    CliOutput::addCollected(line, outcome.commandText, outcome.target, outcome.collectedAt);
     return line;
 }
 

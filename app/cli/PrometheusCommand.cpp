@@ -22,15 +22,7 @@ namespace {
 nlohmann::json outcomeLine(const PrometheusOutcome &outcome)
 {
     nlohmann::json line = CliOutput::outcomeJson(outcome.import);
-    line["command"] = outcome.command;
-    line["target"] = outcome.target;
-    if (outcome.collectedAt) {
-        line["collected_at"] = formatRfc3339(outcome.collectedAt);
-        line["collected_at_ns"] = outcome.collectedAt;
-    } else {
-        line["collected_at"] = nullptr;
-        line["collected_at_ns"] = nullptr;
-    }
+    CliOutput::addCollected(line, outcome.command, outcome.target, outcome.collectedAt);
     return line;
 }
 

@@ -21,7 +21,7 @@ struct KubePermission
 {
     std::string verb;     // get, list
     std::string resource; // pods, pods.metrics.k8s.io, horizontalpodautoscalers.autoscaling
-    std::string subresource;
+    std::string subresource = {};
     bool clusterScoped = false;
 
     std::string text() const

@@ -1,5 +1,7 @@
 #include "KnownHosts.h"
 
+#include "SshPattern.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -96,30 +98,6 @@ std::string lookupName(const std::string &host, int port)
     return "[" + name + "]:" + std::to_string(port);
 }
 
-// OpenSSH match_pattern(): '*' any run, '?' one character.
-bool globMatch(std::string_view text, std::string_view pattern)
-{
-    size_t t = 0, p = 0;
-    size_t starP = std::string_view::npos, starT = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++t;
-            ++p;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            starP = p++;
-            starT = t;
-        } else if (starP != std::string_view::npos) {
-            p = starP + 1;
-            t = ++starT;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*')
-        ++p;
-    return p == pattern.size();
-}
-
 // OpenSSH match_hostname(): a negated match anywhere vetoes the line.
 bool matchPatternList(const std::string &name, const std::string &patterns)
 {
@@ -131,7 +109,7 @@ bool matchPatternList(const std::string &name, const std::string &patterns)
         std::string_view sub(patterns.data() + start, end - start);
         const bool negated = !sub.empty() && sub.front() == '!';
         if (negated) sub.remove_prefix(1);
-        if (globMatch(name, lower(sub))) {
+        if (sshPatternMatch(name, lower(sub))) {
             if (negated) return false;
             positive = true;
         }

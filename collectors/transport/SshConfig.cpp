@@ -1,5 +1,7 @@
 #include "SshConfig.h"
 
+#include "SshPattern.h"
+
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -61,36 +63,12 @@ bool splitArguments(const std::string &text, std::vector<std::string> &args)
     }
 }
 
-// OpenSSH match_pattern(): '*' any run, '?' one character, case-sensitive.
-bool globMatch(const std::string &text, const std::string &pattern)
-{
-    size_t t = 0, p = 0;
-    size_t starP = std::string::npos, starT = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++t;
-            ++p;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            starP = p++;
-            starT = t;
-        } else if (starP != std::string::npos) {
-            p = starP + 1;
-            t = ++starT;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*')
-        ++p;
-    return p == pattern.size();
-}
-
 bool hostPatternsMatch(const std::string &alias, const std::vector<std::string> &patterns)
 {
     bool active = false;
     for (const std::string &pattern : patterns) {
         const bool negated = !pattern.empty() && pattern.front() == '!';
-        if (globMatch(alias, negated ? pattern.substr(1) : pattern)) {
+        if (sshPatternMatch(alias, negated ? pattern.substr(1) : pattern)) {
             if (negated) return false;
             active = true;
         }

@@ -108,7 +108,7 @@ QString ClusterFixture::start(const QString &denyFile)
     int rc = 0;
     // Host keys of two types (so the type preference matters) and user keys
     // of every kind a test needs.
-    for (const QString type : {QStringLiteral("ed25519"), QStringLiteral("ecdsa")}) {
+    for (const QString &type : {QStringLiteral("ed25519"), QStringLiteral("ecdsa")}) {
         run(QStringLiteral("ssh-keygen"),
             {QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), QString(),
              QStringLiteral("-f"), hostKey(type)},
