@@ -56,10 +56,10 @@ CollectPlan CollectPlan::build(const Playbook &playbook,
                         text.clear();
                         break;
                     }
-                    const std::string placeholder = "{" + field + "}";
-                    for (auto at = text.find(placeholder); at != std::string::npos;
-                         at = text.find(placeholder, at + found->second.size()))
-                        text.replace(at, placeholder.size(), found->second);
+                    const std::string marker = "{" + field + "}";
+                    for (auto at = text.find(marker); at != std::string::npos;
+                         at = text.find(marker, at + found->second.size()))
+                        text.replace(at, marker.size(), found->second);
                 }
                 if (!text.empty()) planned.params[key] = text;
             }
