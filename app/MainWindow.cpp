@@ -185,7 +185,8 @@ void MainWindow::refreshPanels(const std::function<void()> &done)
         m_logExplorer->refresh();
         QTimer::singleShot(0, this, [this, done] {
             m_timeline->refresh();
-            done();
+            // done() re-runs the checklist's checks: a turn of its own too.
+            QTimer::singleShot(0, this, done);
         });
     });
 }
