@@ -1,6 +1,7 @@
 #include "CollectPlan.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 namespace perfcase {
@@ -13,7 +14,59 @@ const std::regex &templateField()
     return field;
 }
 
+// The given values, else the defaults: what fills the templates.
+std::map<std::string, std::string> filledValues(const Playbook &playbook,
+                                                const std::map<std::string, std::string> &values)
+{
+    std::map<std::string, std::string> filled;
+    for (const auto &parameter : playbook.parameters) {
+        const auto given = values.find(parameter.id);
+        if (given != values.end() && !given->second.empty())
+            filled[parameter.id] = given->second;
+        else if (!parameter.defaultValue.empty())
+            filled[parameter.id] = parameter.defaultValue;
+    }
+    return filled;
+}
+
+// The template with its fields replaced; nullopt with *unfilled set when a
+// field has no value.
+std::optional<std::string> fill(const std::string &text,
+                                const std::map<std::string, std::string> &filled,
+                                std::string *unfilled)
+{
+    std::string result = text;
+    for (const auto &field : CollectPlan::fieldsIn(text)) {
+        const auto found = filled.find(field);
+        if (found == filled.end()) {
+            if (unfilled) *unfilled = field;
+            return std::nullopt;
+        }
+        const std::string marker = "{" + field + "}";
+        for (auto at = result.find(marker); at != std::string::npos;
+             at = result.find(marker, at + found->second.size()))
+            result.replace(at, marker.size(), found->second);
+    }
+    return result;
+}
+
 } // namespace
+
+std::vector<SuggestedQuery> CollectPlan::queries(const Playbook &playbook,
+                                                 const std::map<std::string, std::string> &values,
+                                                 std::vector<std::string> *missing)
+{
+    const auto filled = filledValues(playbook, values);
+    std::vector<SuggestedQuery> result;
+    for (const auto &query : playbook.queries) {
+        std::string unfilled;
+        if (auto promql = fill(query.promql, filled, &unfilled))
+            result.push_back({query.id, query.title, *promql});
+        else if (missing && std::find(missing->begin(), missing->end(), unfilled) == missing->end())
+            missing->push_back(unfilled);
+    }
+    return result;
+}
 
 std::vector<std::string> CollectPlan::fieldsIn(const std::string &text)
 {
@@ -28,15 +81,8 @@ CollectPlan CollectPlan::build(const Playbook &playbook,
                                const std::map<std::string, std::string> &values,
                                const std::string &onlyStep)
 {
-    std::map<std::string, std::string> filled;
+    const auto filled = filledValues(playbook, values);
     std::string missing;
-    for (const auto &parameter : playbook.parameters) {
-        const auto given = values.find(parameter.id);
-        if (given != values.end() && !given->second.empty())
-            filled[parameter.id] = given->second;
-        else if (!parameter.defaultValue.empty())
-            filled[parameter.id] = parameter.defaultValue;
-    }
 
     CollectPlan plan;
     for (const Step *step : playbook.steps()) {
@@ -44,24 +90,16 @@ CollectPlan CollectPlan::build(const Playbook &playbook,
         for (const auto &action : step->collect) {
             Action planned{action.collector, {}, {step->id}};
             for (const auto &[key, value] : action.params) {
-                std::string text = value;
-                for (const auto &field : fieldsIn(value)) {
-                    const auto found = filled.find(field);
+                std::string field;
+                const auto text = fill(value, filled, &field);
+                if (text && !text->empty()) {
+                    planned.params[key] = *text;
+                } else if (!text) {
                     const Parameter *parameter = playbook.parameter(field);
-                    if (found == filled.end()) {
-                        if (parameter && parameter->required &&
-                            missing.find("'" + field + "'") == std::string::npos)
-                            missing +=
-                                (missing.empty() ? "" : ", ") + std::string("'") + field + "'";
-                        text.clear();
-                        break;
-                    }
-                    const std::string marker = "{" + field + "}";
-                    for (auto at = text.find(marker); at != std::string::npos;
-                         at = text.find(marker, at + found->second.size()))
-                        text.replace(at, marker.size(), found->second);
+                    if (parameter && parameter->required &&
+                        missing.find("'" + field + "'") == std::string::npos)
+                        missing += (missing.empty() ? "" : ", ") + std::string("'") + field + "'";
                 }
-                if (!text.empty()) planned.params[key] = text;
             }
             auto same =
                 std::find_if(plan.actions.begin(), plan.actions.end(), [&](const Action &a) {

@@ -36,6 +36,13 @@ struct CollectPlan
                              const std::map<std::string, std::string> &values,
                              const std::string &onlyStep = {});
 
+    // The playbook's suggested Prometheus queries with their fields filled
+    // from values (else the parameters' defaults). A query with a field
+    // nobody gave a value is left out and its field named in *missing.
+    static std::vector<SuggestedQuery> queries(const Playbook &playbook,
+                                               const std::map<std::string, std::string> &values,
+                                               std::vector<std::string> *missing = nullptr);
+
     // The {field} names in a parameter template.
     static std::vector<std::string> fieldsIn(const std::string &text);
 };

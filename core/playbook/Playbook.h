@@ -101,6 +101,15 @@ struct Parameter
     bool required = false;
 };
 
+// A Prometheus range query the playbook suggests (p95 latency by route,
+// request rate, ...): PromQL whose {parameter} fields are filled like the
+// collect actions' (CollectPlan::queries). PromQL's own braces never hold a
+// bare name, so the two cannot be confused.
+struct SuggestedQuery
+{
+    std::string id, title, promql;
+};
+
 struct Playbook
 {
     std::string id, title, summary, path;
@@ -113,6 +122,7 @@ struct Playbook
     std::vector<Mitigation> mitigations;
     std::vector<LongTermFix> longTerm;
     std::vector<Question> questions;
+    std::vector<SuggestedQuery> queries;
 
     const Step *step(const std::string &id) const;
     const Mitigation *mitigation(const std::string &id) const;

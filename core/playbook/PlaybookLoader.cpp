@@ -186,6 +186,9 @@ Playbook read(const json &document)
         for (const auto &item : *it)
             playbook.questions.push_back(
                 {text(item, "id"), text(item, "text"), text(item, "sql"), text(item, "answer")});
+    if (auto it = document.find("queries"); it != document.end())
+        for (const auto &item : *it)
+            playbook.queries.push_back({text(item, "id"), text(item, "title"), text(item, "promql")});
     return playbook;
 }
 
@@ -240,6 +243,14 @@ void checkReferences(const Playbook &playbook, const std::string &name)
             fail(where, "needs `all` or `any` steps");
         if (criterion.minAny > int(criterion.any.size()) && !criterion.any.empty())
             fail(where, "min_any is larger than the `any` list");
+    }
+    std::set<std::string> queries;
+    for (const auto &query : playbook.queries) {
+        const std::string where = "query '" + query.id + "': ";
+        if (!queries.insert(query.id).second) fail(where, "the id is used twice");
+        for (const auto &used : CollectPlan::fieldsIn(query.promql))
+            if (!playbook.parameter(used))
+                fail(where, "uses {" + used + "}, which `parameters` does not declare");
     }
     for (const auto &fix : playbook.longTerm)
         for (const auto &id : fix.forHypotheses)

@@ -191,6 +191,30 @@ private Q_SLOTS:
         QCOMPARE(hpa, 1);
     }
 
+    void suggestedQueriesAreFilled()
+    {
+        PlaybookCatalog catalog;
+        const Playbook *playbook = catalog.find("import-lag");
+        QVERIFY(playbook);
+        QVERIFY(playbook->queries.size() >= 5);
+        std::vector<std::string> missing;
+        const auto filled = CollectPlan::queries(*playbook, {{"namespace", "shop"},
+                                                             {"deployment", "api"}}, &missing);
+        QCOMPARE(filled.size(), playbook->queries.size());
+        QVERIFY(missing.empty());
+        for (const auto &query : filled) {
+            QVERIFY2(CollectPlan::fieldsIn(query.promql).empty(), query.promql.c_str());
+            QVERIFY2(query.promql.find("namespace=\"shop\"") != std::string::npos,
+                     query.promql.c_str());
+        }
+        // Without a deployment the query that needs one is left out and named.
+        const auto partial = CollectPlan::queries(*playbook, {{"namespace", "shop"}}, &missing);
+        QCOMPARE(partial.size() + 1, playbook->queries.size());
+        QCOMPARE(missing, std::vector<std::string>{"deployment"});
+        for (const auto &query : partial)
+            QVERIFY(query.promql.find("{deployment}") == std::string::npos);
+    }
+
     void shellQuotingSurvivesARealShell_data()
     {
         QTest::addColumn<QString>("word");

@@ -9,6 +9,8 @@
 #include "PrometheusProcess.h"
 #include "TimeUtil.h"
 #include "import/ImporterRegistry.h"
+#include "playbook/CollectPlan.h"
+#include "playbook/PlaybookCatalog.h"
 #include "prometheus/PrometheusClient.h"
 #include "prometheus/PrometheusCollector.h"
 #include "prometheus/PrometheusStep.h"
@@ -205,6 +207,8 @@ private Q_SLOTS:
     void maximumResolution_data();
     void maximumResolution();
     void noSeries();
+    void playbookQueriesParse_data();
+    void playbookQueriesParse();
     void connectionRefused();
     void httpError_data();
     void httpError();
@@ -625,6 +629,36 @@ void PrometheusTest::noSeries()
                  outcome.import.error.find("perfcase_no_such_metric") != std::string::npos,
              outcome.import.error.c_str());
     QCOMPARE(sourceCount(*file), qint64(0));
+}
+
+// The bundled playbooks' suggested queries are PromQL the real server
+// accepts (parses and evaluates; this one has none of their metrics, so the
+// answers hold no series).
+void PrometheusTest::playbookQueriesParse_data()
+{
+    QTest::addColumn<QString>("promql");
+    PlaybookCatalog catalog;
+    int rows = 0;
+    for (const auto &playbook : catalog.playbooks()) {
+        if (!playbook.builtin) continue;
+        for (const auto &query :
+             CollectPlan::queries(playbook, {{"namespace", "shop"}, {"deployment", "api"}})) {
+            QTest::addRow("%s/%s", playbook.id.c_str(), query.id.c_str())
+                << QString::fromStdString(query.promql);
+            ++rows;
+        }
+    }
+    QVERIFY(rows >= 10);
+}
+
+void PrometheusTest::playbookQueriesParse()
+{
+    QFETCH(QString, promql);
+    const PrometheusClient client(m_prometheus.url());
+    CancelToken token;
+    const PrometheusResponse response = client.queryRange(window(promql, kSecond), token);
+    QVERIFY2(response.ok(), response.error.c_str());
+    QVERIFY(PrometheusCollector::hasNoSeries(response.body));
 }
 
 void PrometheusTest::connectionRefused()
