@@ -5,11 +5,13 @@
 #include "CaseFileError.h"
 #include "CaseTreeModel.h"
 #include "ChecklistDock.h"
+#include "ClusterController.h"
+#include "ClusterStatusWidget.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
-#include "ReportExporter.h"
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
+#include "ReportExporter.h"
 #include "ShortcutsDialog.h"
 #include "SqlConsole.h"
 #include "TimeZoneMenu.h"
@@ -59,14 +61,17 @@ MainWindow::MainWindow(QWidget *parent)
       m_exporter(new ReportExporter(this))
 {
     createPanels();
+    createCluster();
 
     m_readOnlyLabel->setToolTip(tr("This case file cannot be written: Import is disabled."));
     m_readOnlyLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
     m_readOnlyLabel->hide();
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cluster->progressWidget());
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_caseStatus);
+    statusBar()->addPermanentWidget(m_cluster->statusWidget());
     connect(m_progress, &ImportProgressWidget::detailsRequested, this,
             &MainWindow::showImportReport);
     connect(m_progress, &ImportProgressWidget::cancelRequested, this, [this] {
@@ -159,6 +164,31 @@ void MainWindow::createPanels()
     connect(m_timeline, &TimelineWidget::clockOffsetChanged, this, [this] {
         m_explorer->refresh();
         m_logExplorer->refresh();
+    });
+}
+
+void MainWindow::createCluster()
+{
+    m_cluster = new ClusterController(this);
+    m_cluster->setPlaybookSource(
+        [this] { return m_checklist->catalog().find(m_checklist->playbookId().toStdString()); });
+    // The investigation window: the selected range, else what the timeline shows.
+    m_cluster->setWindowSource(
+        [this] {
+            const ViewState::Range range = m_view->selection().value_or(m_timeline->visibleRange());
+            return std::pair<qint64, qint64>{range.from, range.to};
+        },
+        [this] { return m_timeline->width(); });
+    connect(m_checklist, &ChecklistDock::collectRequested, m_cluster,
+            &ClusterController::chooseCollection);
+    connect(m_cluster, &ClusterController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_cluster, &ClusterController::caseChanged, this, [this](bool finished) {
+        if (m_casePath.isEmpty()) return;
+        refreshPanels([this, finished] {
+            updateCaseStatus();
+            // The new data changes what the steps see.
+            if (finished) m_checklist->runChecks();
+        });
     });
 }
 
@@ -281,6 +311,8 @@ void MainWindow::createActions()
     QMenu *checklist = menuBar()->addMenu(tr("&Checklist"));
     checklist->addActions(m_checklist->actions());
 
+    menuBar()->addMenu(m_cluster->menu());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
@@ -322,6 +354,7 @@ void MainWindow::openCase(const QString &path)
     } catch (const std::exception &error) {
         // The models let go of the old case already: show no case at all.
         setPanelsCase({});
+        m_cluster->setCase({}, false);
         m_casePath.clear();
         m_stack->setCurrentIndex(0);
         m_explorerDock->hide();
@@ -337,6 +370,7 @@ void MainWindow::openCase(const QString &path)
     }
     m_casePath = absolute;
     m_readOnly = readOnly;
+    m_cluster->setCase(absolute, readOnly);
     m_reportEntries.clear();
     m_progress->hide(); // the last import was into another case
     m_recent.add(absolute);

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace perfcase {
 
 class CaseExplorer;
+class ClusterController;
 class ChecklistDock;
 class ImportJob;
 class ReportExporter;
@@ -60,6 +61,7 @@ public:
     QDockWidget *checklistDock() const { return m_checklistDock; }
     ImportJob *currentImport() const { return m_job; }
     QAction *importAction() const { return m_importFiles; }
+    ClusterController *cluster() const { return m_cluster; }
 
 Q_SIGNALS:
     // After an import's results are shown and the tables refreshed.
@@ -73,6 +75,7 @@ protected:
 private:
     void createPanels();
     void createActions();
+    void createCluster();
     void setPanelsCase(const QString &path);
     // Refreshes the panels one per turn of the event loop, then calls done.
     void refreshPanels(const std::function<void()> &done);
@@ -107,6 +110,7 @@ private:
     QAction *m_new = nullptr, *m_open = nullptr, *m_importFiles = nullptr,
             *m_importFolder = nullptr, *m_report = nullptr, *m_exportReport = nullptr;
     ReportExporter *m_exporter = nullptr;
+    ClusterController *m_cluster = nullptr;
 
     RecentFiles m_recent;
     ImportJob *m_job = nullptr; // child of the window while it runs

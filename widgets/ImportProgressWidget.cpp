@@ -88,6 +88,23 @@ void ImportProgressWidget::setCurrentFile(int fileIndex, int fileCount, const QS
     updateLabel();
 }
 
+void ImportProgressWidget::setCurrentItem(int index, int count, const QString &name)
+{
+    if (!m_running) return;
+    m_fileIndex = index;
+    m_fileCount = count;
+    m_fileName = name;
+    if (count > 0) m_bar->setValue(int(double(index) / count * kScale));
+    updateLabel();
+}
+
+void ImportProgressWidget::setActivity(const QString &verb, bool busy)
+{
+    m_activity = verb;
+    m_bar->setRange(0, busy ? 0 : kScale);
+    updateLabel();
+}
+
 void ImportProgressWidget::finish(const QString &summary, bool problems)
 {
     m_running = false;
@@ -101,14 +118,17 @@ void ImportProgressWidget::finish(const QString &summary, bool problems)
 void ImportProgressWidget::updateLabel()
 {
     if (!m_cancel->isEnabled()) return; // keep "Cancelling…" until the job is over
-    if (m_fileCount == 0)
-        setText(tr("Importing…"));
+    const QString verb = m_activity.isEmpty() ? tr("Importing") : m_activity;
+    if (m_fileCount == 0 && m_fileName.isEmpty())
+        setText(tr("%1…").arg(verb));
+    else if (m_fileCount == 0)
+        setText(tr("%1 %2").arg(verb, m_fileName));
     else if (m_fileName.isEmpty())
-        setText(tr("Importing file %1 of %2").arg(m_fileIndex + 1).arg(m_fileCount));
+        setText(tr("%1 file %2 of %3").arg(verb).arg(m_fileIndex + 1).arg(m_fileCount));
     else
-        setText(
-            tr("Importing %1 (%2 of %3)")
-                .arg(m_fileName, QString::number(m_fileIndex + 1), QString::number(m_fileCount)));
+        setText(tr("%1 %2 (%3 of %4)")
+                    .arg(verb, m_fileName, QString::number(m_fileIndex + 1),
+                         QString::number(m_fileCount)));
 }
 
 void ImportProgressWidget::setText(const QString &text)

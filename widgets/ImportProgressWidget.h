@@ -26,6 +26,11 @@ public:
     void setProgress(int fileIndex, int fileCount, qint64 done, qint64 total);
     // The file the import is working on (its name shows in the label).
     void setCurrentFile(int fileIndex, int fileCount, const QString &path);
+    // Other batches than imports: the item is a name as it is (a command),
+    // the verb what the label says ("Collecting"), busy a bar without an end
+    // (live sampling). start() keeps them.
+    void setCurrentItem(int index, int count, const QString &name);
+    void setActivity(const QString &verb, bool busy = false);
     // Shows how the import ended; problems marks it with a warning icon.
     void finish(const QString &summary, bool problems);
 
@@ -48,6 +53,7 @@ private:
     QToolButton *m_details;
     QString m_text;
     QString m_fileName;
+    QString m_activity;
     int m_fileIndex = 0;
     int m_fileCount = 0;
     bool m_running = false;

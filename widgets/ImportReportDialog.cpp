@@ -72,4 +72,10 @@ QString ImportReportDialog::text() const
     return out;
 }
 
+void ImportReportDialog::setHeadings(const QString &title, const QString &itemColumn)
+{
+    setWindowTitle(title);
+    m_list->headerItem()->setText(1, itemColumn);
+}
+
 } // namespace perfcase

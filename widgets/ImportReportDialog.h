@@ -33,6 +33,9 @@ public:
     ImportReportDialog(const QString &summary, const QList<Entry> &entries,
                        QWidget *parent = nullptr);
 
+    // For other batches than an import (a collection: "Command").
+    void setHeadings(const QString &title, const QString &itemColumn);
+
     int entryCount() const;
     // The report as plain text, one tab-separated line per file.
     QString text() const;

@@ -73,22 +73,6 @@ std::optional<std::map<std::string, std::string>> parameters(const CommandLine &
     return values;
 }
 
-std::vector<KubeCollector::Request> requestsFor(const CollectPlan &plan, const KubeScope &base)
-{
-    std::vector<KubeCollector::Request> requests;
-    for (const auto &action : plan.actions) {
-        KubeScope scope = base;
-        for (const auto &[key, value] : action.params) {
-            if (key == "namespace")
-                scope.nameSpace = value;
-            else
-                scope.params[key] = value;
-        }
-        requests.push_back({action.collector, scope});
-    }
-    return requests;
-}
-
 std::optional<int> durationSeconds(const QString &text)
 {
     try {
@@ -179,7 +163,7 @@ int runCollectCommand(const QStringList &arguments)
     }
     std::vector<KubeCollector::Request> requests;
     try {
-        requests = requestsFor(CollectPlan::build(*playbook, *values), base);
+        requests = KubeCollector::requestsFor(CollectPlan::build(*playbook, *values), base);
         KubeArguments::duration(base.since, "--since");
         for (const auto &request : requests)
             KubeCatalogue::command(request.collector, request.scope);

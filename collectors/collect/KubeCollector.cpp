@@ -208,4 +208,21 @@ std::vector<CollectOutcome> KubeCollector::collect(const std::vector<Request> &r
     return outcomes;
 }
 
+std::vector<KubeCollector::Request> KubeCollector::requestsFor(const CollectPlan &plan,
+                                                               const KubeScope &base)
+{
+    std::vector<Request> requests;
+    for (const auto &action : plan.actions) {
+        KubeScope scope = base;
+        for (const auto &[key, value] : action.params) {
+            if (key == "namespace")
+                scope.nameSpace = value;
+            else
+                scope.params[key] = value;
+        }
+        requests.push_back({action.collector, scope});
+    }
+    return requests;
+}
+
 } // namespace perfcase

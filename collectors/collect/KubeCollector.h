@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KubeCatalogue.h"
+#include "playbook/CollectPlan.h"
 #include "import/CancelToken.h"
 #include "import/ImportTypes.h"
 
@@ -62,6 +63,10 @@ public:
     std::vector<CollectOutcome> collect(const std::vector<Request> &requests,
                                         const CancelToken &token, const OutcomeFn &onOutcome = {},
                                         const ProgressFn &progress = {});
+
+    // The plan's actions as requests: base with each action's namespace and
+    // parameters.
+    static std::vector<Request> requestsFor(const CollectPlan &plan, const KubeScope &base);
 
     // The permissions auth can-i denied in the last collect().
     const std::set<std::string> &denied() const { return m_denied; }

@@ -188,7 +188,8 @@ Playbook read(const json &document)
                 {text(item, "id"), text(item, "text"), text(item, "sql"), text(item, "answer")});
     if (auto it = document.find("queries"); it != document.end())
         for (const auto &item : *it)
-            playbook.queries.push_back({text(item, "id"), text(item, "title"), text(item, "promql")});
+            playbook.queries.push_back(
+                {text(item, "id"), text(item, "title"), text(item, "promql")});
     return playbook;
 }
 

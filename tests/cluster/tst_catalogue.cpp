@@ -198,8 +198,8 @@ private Q_SLOTS:
         QVERIFY(playbook);
         QVERIFY(playbook->queries.size() >= 5);
         std::vector<std::string> missing;
-        const auto filled = CollectPlan::queries(*playbook, {{"namespace", "shop"},
-                                                             {"deployment", "api"}}, &missing);
+        const auto filled = CollectPlan::queries(
+            *playbook, {{"namespace", "shop"}, {"deployment", "api"}}, &missing);
         QCOMPARE(filled.size(), playbook->queries.size());
         QVERIFY(missing.empty());
         for (const auto &query : filled) {

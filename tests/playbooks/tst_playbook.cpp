@@ -135,11 +135,9 @@ void TestPlaybook::loadErrors_data()
         << mutated([](auto &d) { d["criteria"][1]["min_any"] = 3; }) << "min_any is larger";
     QTest::newRow("unknown field")
         << mutated([](auto &d) { d["sections"][0]["steps"][0]["chek"] = 1; }) << "step 'one'";
-    QTest::newRow("query with an undeclared field")
-        << mutated([](auto &d) {
-               d["queries"] = {{{"id", "p95"}, {"title", "p95"}, {"promql", "up{job=\"{job}\"}"}}};
-           })
-        << "query 'p95': uses {job}, which `parameters` does not declare";
+    QTest::newRow("query with an undeclared field") << mutated([](auto &d) {
+        d["queries"] = {{{"id", "p95"}, {"title", "p95"}, {"promql", "up{job=\"{job}\"}"}}};
+    }) << "query 'p95': uses {job}, which `parameters` does not declare";
     QTest::newRow("query used twice") << mutated([](auto &d) {
         d["queries"] = {{{"id", "up"}, {"title", "a"}, {"promql", "up"}},
                         {{"id", "up"}, {"title", "b"}, {"promql", "up"}}};

@@ -354,14 +354,27 @@ void TestChecklist::collectSaysWhatToImport()
     QVERIFY(box);
     QVERIFY(box->informativeText().contains(QStringLiteral("kubectl logs -n NAMESPACE")));
     QVERIFY(box->informativeText().contains(QStringLiteral("Import Files")));
-    // "Import Files…" asks the window for its import dialog.
+    QVERIFY(box->informativeText().contains(QStringLiteral("logs (deployment: DEPLOYMENT")));
+    // "Import Files…" asks the window for its import dialog, "Collect from
+    // Cluster" for a collection of this step.
     QSignalSpy import(dock.get(), &ChecklistDock::importRequested);
-    QPushButton *importButton = nullptr;
-    for (QAbstractButton *button : box->buttons())
-        if (button->text().startsWith(QStringLiteral("Import")))
-            importButton = qobject_cast<QPushButton *>(button);
-    QVERIFY(importButton);
-    importButton->click();
+    QSignalSpy collect(dock.get(), &ChecklistDock::collectRequested);
+    auto button = [box](const QString &prefix) -> QPushButton * {
+        for (QAbstractButton *button : box->buttons())
+            if (button->text().startsWith(prefix)) return qobject_cast<QPushButton *>(button);
+        return nullptr;
+    };
+    QVERIFY(button(QStringLiteral("Import")));
+    QVERIFY(button(QStringLiteral("Collect")));
+    QCOMPARE(box->defaultButton(), button(QStringLiteral("Collect")));
+    dock->selectStep(QStringLiteral("dom-size")); // the box keeps its step
+    button(QStringLiteral("Collect"))->click();
+    QCOMPARE(collect.count(), 1);
+    QCOMPARE(collect.first().first().toString(), QStringLiteral("api-log-errors"));
+    dock->selectStep(QStringLiteral("api-log-errors"));
+    box = dock->showCollectHelp();
+    QVERIFY(box);
+    button(QStringLiteral("Import"))->click();
     QCOMPARE(import.count(), 1);
     // A step with its data has nothing to collect.
     dock->selectStep(QStringLiteral("dom-size"));

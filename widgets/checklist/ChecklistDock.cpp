@@ -382,8 +382,8 @@ QMessageBox *ChecklistDock::showCollectHelp()
         QStringList collectors;
         for (const CollectAction &action : step->collect)
             collectors << collectorText(action).toHtmlEscaped();
-        text += tr("<p>Collecting it from the cluster from here comes with the collectors; "
-                   "they will run: %1.</p>")
+        text += tr("<p>Or collect it from the cluster over the active connection "
+                   "(<b>Cluster › Connect…</b>); this runs %1.</p>")
                     .arg(collectors.join(QStringLiteral(", ")));
     }
     auto *box =
@@ -393,6 +393,13 @@ QMessageBox *ChecklistDock::showCollectHelp()
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPushButton *import = box->addButton(tr("Import Files…"), QMessageBox::AcceptRole);
     connect(import, &QPushButton::clicked, this, &ChecklistDock::importRequested);
+    if (!step->collect.empty()) {
+        // The step is fixed when the box opens, whatever is selected later.
+        QPushButton *collect = box->addButton(tr("Collect from Cluster"), QMessageBox::AcceptRole);
+        box->setDefaultButton(collect);
+        connect(collect, &QPushButton::clicked, this,
+                [this, stepId = fromStd(step->id)] { Q_EMIT collectRequested(stepId); });
+    }
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     return box;

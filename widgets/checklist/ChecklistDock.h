@@ -107,6 +107,9 @@ Q_SIGNALS:
     void evidenceActivated(qint64 from, qint64 to);
     // Collect…'s "Import Files…": the window opens its import dialog.
     void importRequested();
+    // Collect…'s "Collect from Cluster": the window runs the step's collect
+    // actions over the active connection.
+    void collectRequested(const QString &stepId);
     // A run started (F5, after an import, or for a case never checked).
     void checksStarted();
     // After each result is shown (stored state, run, note, override),
