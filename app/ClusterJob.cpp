@@ -89,8 +89,10 @@ ClusterJob::~ClusterJob()
 
 void ClusterJob::start()
 {
-    if (m_running || m_watcher.isStarted()) return;
-    m_running = true;
+    // A watcher without a future reads as started (Qt's empty future is a
+    // cancelled, finished one), so the job keeps its own flag.
+    if (m_started) return;
+    m_started = m_running = true;
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [this] { return work(); }));
 }
 

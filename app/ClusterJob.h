@@ -56,6 +56,7 @@ public:
     ClusterJob(QString title, Work work, QObject *parent = nullptr);
     ~ClusterJob() override;
 
+    // Starts the work; a job runs once.
     void start();
     void cancel();
     bool isRunning() const { return m_running; }
@@ -90,6 +91,7 @@ private:
     QList<Entry> m_entries;
     QString m_summary, m_error;
     bool m_running = false;
+    bool m_started = false;
 };
 
 } // namespace perfcase

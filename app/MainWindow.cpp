@@ -172,9 +172,12 @@ void MainWindow::createCluster()
     m_cluster = new ClusterController(this);
     m_cluster->setPlaybookSource(
         [this] { return m_checklist->catalog().find(m_checklist->playbookId().toStdString()); });
-    // The investigation window: the selected range, else what the timeline shows.
+    // The investigation window: the selected range, else what the timeline
+    // shows; none for a case without records (the dialog then offers the
+    // last hour).
     m_cluster->setWindowSource(
         [this] {
+            if (m_explorer->treeModel()->totalRecords() == 0) return std::pair<qint64, qint64>{};
             const ViewState::Range range = m_view->selection().value_or(m_timeline->visibleRange());
             return std::pair<qint64, qint64>{range.from, range.to};
         },

@@ -6,6 +6,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace {
@@ -235,4 +236,28 @@ void ClusterFixture::writeKnownHosts(const QString &text) const
 void ClusterFixture::writeSshConfig(const QString &text) const
 {
     writeFile(sshDir() + QStringLiteral("/config"), text.toUtf8());
+}
+
+QList<QStringList> ClusterFixture::query(const QString &casePath, const QString &sql)
+{
+    QList<QStringList> rows;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(casePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK)
+        return rows;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            QStringList row;
+            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+                const auto *text = sqlite3_column_blob(statement, i);
+                row << QString::fromUtf8(static_cast<const char *>(text),
+                                         sqlite3_column_bytes(statement, i));
+            }
+            rows << row;
+        }
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return rows;
 }

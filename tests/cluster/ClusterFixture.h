@@ -47,6 +47,10 @@ public:
     QString knownHostsLine(const QString &type) const;
     void writeSshConfig(const QString &text) const;
 
+    // Reads a case with plain SQLite, not through the code under test: one
+    // string per column.
+    static QList<QStringList> query(const QString &casePath, const QString &sql);
+
 private:
     QString startSshd();
     QString startKubeServer(const QString &denyFile);

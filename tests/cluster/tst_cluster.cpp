@@ -15,31 +15,6 @@
 
 namespace {
 
-// Reads the case with plain SQLite, not through the code under test.
-QList<QStringList> query(const QString &casePath, const QString &sql)
-{
-    QList<QStringList> rows;
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(casePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK)
-        return rows;
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK) {
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            QStringList row;
-            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-                const auto *text = sqlite3_column_blob(statement, i);
-                row << QString::fromUtf8(static_cast<const char *>(text),
-                                         sqlite3_column_bytes(statement, i));
-            }
-            rows << row;
-        }
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return rows;
-}
-
 QByteArray blob(const QString &casePath, qint64 blobId)
 {
     QByteArray data;
@@ -110,7 +85,7 @@ class ClusterTest : public QObject
     }
     int sourceCount(const QString &casePath) const
     {
-        return query(casePath, QStringLiteral("SELECT count(*) FROM sources"))
+        return ClusterFixture::query(casePath, QStringLiteral("SELECT count(*) FROM sources"))
             .value(0)
             .value(0)
             .toInt();
@@ -181,10 +156,10 @@ private Q_SLOTS:
         // Provenance: the command and target as origin, the raw output as
         // a gzip blob whose bytes hash to the source's sha256, kubectl's
         // version kept beside it.
-        const auto sources =
-            query(casePath, QStringLiteral(
-                                "SELECT s.id, s.origin, s.sha256, b.id FROM sources s JOIN blobs b "
-                                "ON b.source_id = s.id AND b.name = 'stdout' ORDER BY s.id"));
+        const auto sources = ClusterFixture::query(
+            casePath,
+            QStringLiteral("SELECT s.id, s.origin, s.sha256, b.id FROM sources s JOIN blobs b "
+                           "ON b.source_id = s.id AND b.name = 'stdout' ORDER BY s.id"));
         QVERIFY(sources.size() >= expected.size());
         for (const QStringList &row : sources) {
             QVERIFY2(row[1].startsWith(m_fixture.target() + QStringLiteral(": kubectl ")),
@@ -195,23 +170,25 @@ private Q_SLOTS:
                          QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()),
                      row[2]);
         }
-        QCOMPARE(query(casePath, QStringLiteral("SELECT count(DISTINCT source_id) FROM blobs "
-                                                "WHERE name = 'kubectl-version.json'"))
+        QCOMPARE(ClusterFixture::query(casePath,
+                                       QStringLiteral("SELECT count(DISTINCT source_id) FROM blobs "
+                                                      "WHERE name = 'kubectl-version.json'"))
                      .value(0)
                      .value(0)
                      .toInt(),
                  sources.size());
         // Logs: one source per container of the deployment's pods, all
         // lines timestamped (the stand-in serves 3 api pods, 2 containers).
-        const auto logs =
-            query(casePath,
-                  QStringLiteral(
-                      "SELECT count(*), sum(records) FROM sources WHERE format = 'kubectl-logs'"));
+        const auto logs = ClusterFixture::query(
+            casePath,
+            QStringLiteral(
+                "SELECT count(*), sum(records) FROM sources WHERE format = 'kubectl-logs'"));
         QCOMPARE(logs.value(0).value(0).toInt(), 6);
         QVERIFY(logs.value(0).value(1).toInt() > 100);
         // The checks ran again over the new data and were stored.
-        QVERIFY(query(casePath, QStringLiteral(
-                                    "SELECT count(*) FROM checklist WHERE playbook = 'import-lag'"))
+        QVERIFY(ClusterFixture::query(
+                    casePath,
+                    QStringLiteral("SELECT count(*) FROM checklist WHERE playbook = 'import-lag'"))
                     .value(0)
                     .value(0)
                     .toInt() >= 1);
@@ -350,26 +327,28 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         // Samples at 0, 2, 4, 6 s (kubectl permitting): each signal has one
         // growing source, its counters several samples per track.
-        const auto live =
-            query(casePath, QStringLiteral("SELECT format, count(*) FROM sources WHERE name LIKE "
-                                           "'live %' GROUP BY format ORDER BY format"));
+        const auto live = ClusterFixture::query(
+            casePath, QStringLiteral("SELECT format, count(*) FROM sources WHERE name LIKE "
+                                     "'live %' GROUP BY format ORDER BY format"));
         QCOMPARE(live.size(), 4);
         for (const QStringList &row : live)
             QCOMPARE(row[1], QStringLiteral("1"));
         const int samples =
-            query(casePath, QStringLiteral("SELECT min(n) FROM (SELECT count(DISTINCT ts) AS n "
-                                           "FROM counters c JOIN tracks t ON t.id = c.track_id "
-                                           "JOIN sources s ON s.id = t.source_id WHERE s.name LIKE "
-                                           "'live top-pods%' GROUP BY t.id)"))
+            ClusterFixture::query(
+                casePath, QStringLiteral("SELECT min(n) FROM (SELECT count(DISTINCT ts) AS n "
+                                         "FROM counters c JOIN tracks t ON t.id = c.track_id "
+                                         "JOIN sources s ON s.id = t.source_id WHERE s.name LIKE "
+                                         "'live top-pods%' GROUP BY t.id)"))
                 .value(0)
                 .value(0)
                 .toInt();
         QVERIFY2(samples >= 3, qPrintable(QString::number(samples)));
         // Each sample kept its raw output.
         QVERIFY(
-            query(casePath, QStringLiteral(
-                                "SELECT count(*) FROM blobs b JOIN sources s ON s.id = b.source_id "
-                                "WHERE s.name LIKE 'live top-pods%' AND b.name = 'stdout'"))
+            ClusterFixture::query(
+                casePath,
+                QStringLiteral("SELECT count(*) FROM blobs b JOIN sources s ON s.id = b.source_id "
+                               "WHERE s.name LIKE 'live top-pods%' AND b.name = 'stdout'"))
                 .value(0)
                 .value(0)
                 .toInt() >= 3);

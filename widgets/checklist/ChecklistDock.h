@@ -82,8 +82,9 @@ public:
     // Override verdict…: the dialog for the current step; nullptr without
     // one. It writes when accepted and deletes itself when closed.
     OverrideDialog *openOverrideDialog();
-    // Collect…: what to import (or, later, collect) for the current step's
-    // missing data. Deletes itself when closed.
+    // Collect…: what to import, or collect from the cluster
+    // (collectRequested), for the current step's missing data. Deletes
+    // itself when closed.
     QMessageBox *showCollectHelp();
 
     // QWidget::actions() holds the panel's commands for the window's menu:

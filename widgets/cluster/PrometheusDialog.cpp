@@ -153,6 +153,8 @@ void PrometheusDialog::updateState()
         problem = tr("Type PromQL or choose a suggested query.");
     else if (end <= start)
         problem = tr("The window ends before it starts.");
+    else if (start < 0)
+        problem = tr("The window starts before 1970.");
     else if (!m_step->text().trimmed().isEmpty() &&
              !PrometheusStep::parse(m_step->text().trimmed().toStdString()))
         problem = tr("The step is a duration such as 15s, 1m or 0.5.");

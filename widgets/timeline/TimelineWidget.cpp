@@ -171,6 +171,7 @@ void TimelineWidget::refresh()
 {
     if (!m_data) return;
     const QByteArray lanes = m_layout.toJson(m_data->tracks());
+    const bool wasEmpty = m_data->tracks().isEmpty();
     try {
         m_data->reload();
     } catch (const std::exception &e) {
@@ -182,7 +183,12 @@ void TimelineWidget::refresh()
     m_layout = TimelineLayout::fromJson(lanes, m_data->tracks());
     m_ticker->setOrigin(origin());
     rebuild();
-    reloadNow();
+    // The first data of a case (an import or collection into an empty one):
+    // show all of it rather than the empty range around the epoch.
+    if (wasEmpty && !m_data->tracks().isEmpty())
+        fitAll();
+    else
+        reloadNow();
 }
 
 void TimelineWidget::rebuild()
