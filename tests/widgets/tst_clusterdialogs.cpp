@@ -44,6 +44,17 @@ QPushButton *buttonStartingWith(QMessageBox *box, const QString &prefix)
     return nullptr;
 }
 
+// PERFCASE_GRAB_DIR=DIR saves the dialogs as PNG files there: to look at
+// them, and for the documentation's pictures.
+void grabIfAsked(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PERFCASE_GRAB_DIR");
+    if (dir.isEmpty()) return;
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
 } // namespace
 
 class TestClusterDialogs : public QObject
@@ -198,6 +209,8 @@ private Q_SLOTS:
         QCOMPARE(dialog.targetEdit()->text(), QStringLiteral("local"));
         dialog.list()->setCurrentRow(2);
         QCOMPARE(dialog.targetEdit()->text(), QStringLiteral("ops@c:2200"));
+        dialog.targetEdit()->setText(QStringLiteral("-oProxyCommand=id"));
+        grabIfAsked(dialog, QStringLiteral("connect-dialog"));
         dialog.removeProfile();
         QCOMPARE(dialog.profiles().size(), 2);
         // With no profile saved it offers `local`.
@@ -272,6 +285,7 @@ private Q_SLOTS:
         }
         QVERIFY2(dialog.problemText().isEmpty(), qPrintable(dialog.problemText()));
         QVERIFY(dialog.collectButton()->isEnabled());
+        if (step.isEmpty()) grabIfAsked(dialog, QStringLiteral("collect-dialog"));
         const QString preview = dialog.previewText();
         for (const QString &command : commands)
             QVERIFY2(preview.contains(command), qPrintable(preview));
@@ -312,6 +326,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.queryEdit()->toPlainText().toStdString(), suggestions.front().promql);
         QCOMPARE(dialog.sourceName().toStdString(), suggestions.front().title);
         QVERIFY(dialog.queryButton()->isEnabled());
+        grabIfAsked(dialog, QStringLiteral("prometheus-dialog"));
         // The window is the one given; the step one point per pixel.
         const PrometheusRange range = dialog.range();
         QCOMPARE(qint64(range.start), start);
@@ -384,6 +399,7 @@ private Q_SLOTS:
         QVERIFY2(
             box->informativeText().contains(QString::fromStdString(sha256Fingerprint(key.blob))),
             qPrintable(box->informativeText()));
+        grabIfAsked(*box, QStringLiteral("host-key-dialog"));
         // Cancel is the default: Return does not trust a key.
         QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
         if (trust)
