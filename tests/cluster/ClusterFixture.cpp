@@ -91,6 +91,13 @@ QString ClusterFixture::target() const
     return QStringLiteral("ssh://%1@127.0.0.1:%2").arg(m_user).arg(m_sshPort);
 }
 
+QString ClusterFixture::hostKeyFingerprint(const QString &type) const
+{
+    return run(QStringLiteral("ssh-keygen"),
+               {QStringLiteral("-l"), QStringLiteral("-f"), hostKey(type) + QStringLiteral(".pub")})
+        .section(QLatin1Char(' '), 1, 1);
+}
+
 QProcessEnvironment ClusterFixture::environment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -31,6 +31,8 @@ public:
         return m_dir.path() + QStringLiteral("/keys/") + name;
     }
     QString hostKey(const QString &type) const;
+    // "SHA256:…" of a host key as `ssh-keygen -l` prints it.
+    QString hostKeyFingerprint(const QString &type) const;
     QString user() const { return m_user; }
     QString target() const;
 
