@@ -68,4 +68,23 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, const QList<Gesture> &
     resize(640, 520);
 }
 
+QList<ShortcutsDialog::Gesture> ShortcutsDialog::panelGestures()
+{
+    return {
+        {tr("Timeline"), tr("Wheel"), tr("zoom around the mouse")},
+        {tr("Timeline"), tr("Drag"), tr("pan")},
+        {tr("Timeline"), tr("Shift+drag"), tr("select a time range (filters the log table)")},
+        {tr("Timeline"), tr("Ctrl+drag"), tr("zoom to a box")},
+        {tr("Timeline"), tr("Left, Right"), tr("pan")},
+        {tr("Timeline"), tr("Click"), tr("move the cursor")},
+        {tr("Log table"), tr("Click"), tr("move the timeline cursor to the record")},
+        {tr("SQL console"), tr("Ctrl+Return"), tr("run the query")},
+        {tr("SQL console"), tr("Ctrl+Up, Ctrl+Down"), tr("query history")},
+        {tr("Checklist"), tr("Click"), tr("show the step's evidence, notes and override")},
+        {tr("Checklist"), tr("Click an evidence row"),
+         tr("select its time range and zoom the timeline to it")},
+        {tr("Checklist"), tr("Return in the note field"), tr("add the note to the step")},
+    };
+}
+
 } // namespace perfcase

@@ -26,6 +26,9 @@ public:
     ShortcutsDialog(const QMenuBar *menuBar, const QList<Gesture> &gestures,
                     QWidget *parent = nullptr);
 
+    // The keys and mouse gestures of the window's panels.
+    static QList<Gesture> panelGestures();
+
     // The rows shown: area (menu path or panel), keys, action.
     const QList<Gesture> &rows() const { return m_rows; }
 
