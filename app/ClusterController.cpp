@@ -332,6 +332,7 @@ bool ClusterController::collect(const std::vector<KubeCollector::Request> &reque
 bool ClusterController::startLive(int intervalSeconds)
 {
     if (!canStart(true)) return false;
+    m_liveInterval = intervalSeconds;
     auto connection = m_connection;
     GuiPrompter *prompter = m_prompter;
     const std::string path = m_casePath.toStdString();
@@ -527,8 +528,9 @@ void ClusterController::updateStatus()
                              : tr("%1 · %2").arg(profile->name, profile->nameSpace);
     const QString where = tr("%1 (%2)").arg(profile->name, profile->target);
     if (m_job && m_jobKind == JobKind::Live)
-        m_status->setState(State::Sampling, tr("%1 · live").arg(name),
-                           tr("Live sampling on %1 every 5 s; F8 stops it.").arg(where));
+        m_status->setState(
+            State::Sampling, tr("%1 · live").arg(name),
+            tr("Live sampling on %1 every %2 s; F8 stops it.").arg(where).arg(m_liveInterval));
     else if (m_job && !m_connected && m_jobKind != JobKind::Prometheus)
         m_status->setState(State::Connecting, tr("Connecting to %1…").arg(profile->name), where);
     else if (!m_lastError.isEmpty())

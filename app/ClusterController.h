@@ -120,6 +120,7 @@ private:
     std::function<int()> m_pixels;
     QPointer<ClusterJob> m_job;
     JobKind m_jobKind = JobKind::Connect;
+    int m_liveInterval = 5;
     QString m_connectionDetail; // kubectl version, transport, notices
     QString m_reportTitle;
     QList<ImportReportDialog::Entry> m_reportEntries;
