@@ -197,7 +197,7 @@ std::string Redactor::marker(std::string_view rule, std::string_view secret, boo
     return out;
 }
 
-std::string Redactor::redact(std::string_view text) const
+std::string Redactor::redact(std::string_view text, std::vector<Finding> *found) const
 {
     if (text.empty()) return {};
     const std::string lower = asciiLower(text);
@@ -224,7 +224,7 @@ std::string Redactor::redact(std::string_view text) const
             spans.emplace(match.capturedStart(), Span{match.capturedEnd(), nullptr});
         }
     }
-    bool found = false;
+    bool any = false;
     for (const PatternRule &rule : m_rules->patterns) {
         const bool wanted =
             rule.keywords.empty() ||
@@ -251,10 +251,10 @@ std::string Redactor::redact(std::string_view text) const
             // An earlier rule is more specific: its match stands.
             if (overlaps(begin, end)) continue;
             spans.emplace(begin, Span{end, &rule});
-            found = true;
+            any = true;
         }
     }
-    if (!found) return std::string(text);
+    if (!any) return std::string(text);
     std::string out;
     out.reserve(text.size() + 32 * spans.size());
     qsizetype done = 0;
@@ -262,9 +262,10 @@ std::string Redactor::redact(std::string_view text) const
         if (!span.rule) continue;
         out += QStringView(subject).mid(done, begin - done).toUtf8().toStdString();
         const QByteArray secret = QStringView(subject).mid(begin, span.end - begin).toUtf8();
-        out +=
-            marker(span.rule->id, std::string_view(secret.constData(), std::size_t(secret.size())),
-                   span.rule->hash);
+        const std::string_view secretText(secret.constData(), std::size_t(secret.size()));
+        std::string replacement = marker(span.rule->id, secretText, span.rule->hash);
+        if (found) found->push_back({span.rule->id, std::string(secretText), replacement});
+        out += replacement;
         done = span.end;
     }
     out += QStringView(subject).mid(done).toUtf8().toStdString();

@@ -27,9 +27,16 @@ public:
     Redactor(Redactor &&) noexcept;
     Redactor &operator=(Redactor &&) noexcept;
 
+    // What redact() replaced: the rule, the secret and its marker.
+    struct Finding
+    {
+        std::string rule, secret, marker;
+    };
+
     // Free text (a URL, a header value, a log message): every secret that a
     // pattern finds. Text without secrets comes back unchanged (byte for byte).
-    std::string redact(std::string_view text) const;
+    // found, when given, receives each replacement.
+    std::string redact(std::string_view text, std::vector<Finding> *found = nullptr) const;
     // A header's value: the credential headers of the rules (Authorization,
     // Cookie, Set-Cookie, X-Api-Key ...) by their mode, others as free text.
     std::string redactHeader(std::string_view name, std::string_view value) const;

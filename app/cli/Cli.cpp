@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
-
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -24,42 +23,45 @@ using Command = int (*)(const QStringList &);
 const std::map<std::string, Command> &commands()
 {
     static const std::map<std::string, Command> table{
-        {"new", runNewCommand},     {"import", runImportCommand}, {"info", runInfoCommand},
-        {"query", runQueryCommand}, {"formats", runFormatsCommand},
-        {"playbooks", runPlaybooksCommand}, {"check", runCheckCommand},
-        {"report", runReportCommand}, {"collect", runCollectCommand},
-        {"prometheus", runPrometheusCommand},
+        {"new", runNewCommand},         {"import", runImportCommand},
+        {"info", runInfoCommand},       {"query", runQueryCommand},
+        {"formats", runFormatsCommand}, {"playbooks", runPlaybooksCommand},
+        {"check", runCheckCommand},     {"report", runReportCommand},
+        {"collect", runCollectCommand}, {"prometheus", runPrometheusCommand},
+        {"export", runExportCommand},
     };
     return table;
 }
 
 void printUsage()
 {
-    std::printf("usage: perfcase [CASE]                 open the window\n"
-                "       perfcase --screenshot PNG [CASE] open the window, save it as PNG, quit\n"
-                "       perfcase --version\n"
-                "       perfcase new CASE [--title T]\n"
-                "       perfcase import CASE PATH... [--format F] [--name N] [--tz ZONE] "
-                "[--year YYYY] [--at TIME] [--json]\n"
-                "       perfcase info CASE [--json]\n"
-                "       perfcase query CASE SQL [--csv|--json]\n"
-                "       perfcase formats [--json]\n"
-                "       perfcase playbooks [--json]\n"
-                "       perfcase check CASE --playbook ID [--json] [--no-save]\n"
-                "       perfcase report CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE\n"
-                "       perfcase collect CASE --playbook ID --target TARGET [--namespace NS] [--param K=V]...\n"
-                "                        [--since DURATION] [--kube-context CTX] [--accept-new-host-key]\n"
-                "                        [--live DURATION [--interval SECONDS]] [--json]\n"
-                "       perfcase prometheus CASE --url URL --query PROMQL --start T --end T [--step S]\n"
-                "                           [--name N] [--json]\n");
+    std::printf(
+        "usage: perfcase [CASE]                 open the window\n"
+        "       perfcase --screenshot PNG [CASE] open the window, save it as PNG, quit\n"
+        "       perfcase --version\n"
+        "       perfcase new CASE [--title T]\n"
+        "       perfcase import CASE PATH... [--format F] [--name N] [--tz ZONE] "
+        "[--year YYYY] [--at TIME] [--json]\n"
+        "       perfcase info CASE [--json]\n"
+        "       perfcase query CASE SQL [--csv|--json]\n"
+        "       perfcase formats [--json]\n"
+        "       perfcase playbooks [--json]\n"
+        "       perfcase check CASE --playbook ID [--json] [--no-save]\n"
+        "       perfcase report CASE --playbook ID [--format md|pdf] [--page A4|Letter] -o FILE\n"
+        "       perfcase collect CASE --playbook ID --target TARGET [--namespace NS] [--param "
+        "K=V]...\n"
+        "                        [--since DURATION] [--kube-context CTX] [--accept-new-host-key]\n"
+        "                        [--live DURATION [--interval SECONDS]] [--json]\n"
+        "       perfcase prometheus CASE --url URL --query PROMQL --start T --end T [--step S]\n"
+        "                           [--name N] [--json]\n"
+        "       perfcase export CASE -o OUT [--share] [--json]\n");
 }
 
 } // namespace
 
 std::optional<int> runCli(int argc, char **argv)
 {
-    if (argc < 2)
-        return std::nullopt;
+    if (argc < 2) return std::nullopt;
     const std::string first = argv[1];
     if (first == "--version" || first == "-V") {
         std::printf("perfcase %s (case schema %d)\n", PERFCASE_VERSION, CaseSchema::kVersion);
@@ -69,8 +71,7 @@ std::optional<int> runCli(int argc, char **argv)
         printUsage();
         return ExitOk;
     }
-    if (first == "--screenshot")
-        return std::nullopt; // the window's own option
+    if (first == "--screenshot") return std::nullopt; // the window's own option
     auto command = commands().find(first);
     if (command == commands().end()) {
         if (!first.empty() && first[0] == '-') {

@@ -20,6 +20,7 @@ int runCheckCommand(const QStringList &arguments);
 int runReportCommand(const QStringList &arguments);
 int runCollectCommand(const QStringList &arguments);
 int runPrometheusCommand(const QStringList &arguments);
+int runExportCommand(const QStringList &arguments);
 
 // --playbook ID looked up in the catalogue; nullptr after reporting a usage error.
 const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &catalog);

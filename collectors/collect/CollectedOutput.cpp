@@ -1,7 +1,7 @@
 #include "CollectedOutput.h"
 
 #include "import/FileImporter.h"
-#include "io/Gzip.h"
+#include "Gzip.h"
 #include "io/Sha256.h"
 
 #include <QTemporaryFile>
