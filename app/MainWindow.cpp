@@ -12,6 +12,7 @@
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
 #include "ReportExporter.h"
+#include "ShareExporter.h"
 #include "ShortcutsDialog.h"
 #include "SqlConsole.h"
 #include "TimeZoneMenu.h"
@@ -58,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_consoleDock(new QDockWidget(tr("SQL Console"), this)),
       m_checklistDock(new QDockWidget(tr("Checklist"), this)), m_progress(new ImportProgressWidget),
       m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only"))),
-      m_exporter(new ReportExporter(this))
+      m_exporter(new ReportExporter(this)), m_sharer(new ShareExporter(this))
 {
     createPanels();
     createCluster();
@@ -273,6 +274,8 @@ void MainWindow::createActions()
                                          tr("The report could not be written: %1").arg(error));
                 }
             });
+    file->addAction(m_sharer->action());
+    connect(m_sharer, &ShareExporter::message, statusBar(), &QStatusBar::showMessage);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -359,6 +362,7 @@ void MainWindow::openCase(const QString &path)
     m_casePath = absolute;
     m_readOnly = readOnly;
     m_cluster->setCase(absolute, readOnly);
+    m_sharer->setCase(absolute);
     m_reportEntries.clear();
     m_progress->hide(); // the last import was into another case
     m_recent.add(absolute);

@@ -22,6 +22,7 @@ class ClusterController;
 class ChecklistDock;
 class ImportJob;
 class ReportExporter;
+class ShareExporter;
 class ImportProgressWidget;
 class LogExplorer;
 class LogExplorerModel;
@@ -62,6 +63,7 @@ public:
     ImportJob *currentImport() const { return m_job; }
     QAction *importAction() const { return m_importFiles; }
     ClusterController *cluster() const { return m_cluster; }
+    ShareExporter *sharer() const { return m_sharer; }
 
 Q_SIGNALS:
     // After an import's results are shown and the tables refreshed.
@@ -111,6 +113,7 @@ private:
             *m_importFolder = nullptr, *m_report = nullptr, *m_exportReport = nullptr;
     ReportExporter *m_exporter = nullptr;
     ClusterController *m_cluster = nullptr;
+    ShareExporter *m_sharer = nullptr;
 
     RecentFiles m_recent;
     ImportJob *m_job = nullptr; // child of the window while it runs

@@ -7,7 +7,6 @@
 #include "share/CaseExporter.h"
 #include "sqlite/SqlError.h"
 
-#include <QStandardPaths>
 #include <cstdio>
 
 namespace perfcase {
@@ -31,10 +30,7 @@ int runExportCommand(const QStringList &arguments)
     options.share = cli.isSet(QStringLiteral("share"));
     // The map from marker to original stays on this machine, readable by
     // this user alone.
-    options.mappingDir =
-        QString(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                QStringLiteral("/shares"))
-            .toStdString();
+    options.mappingDir = CaseExporter::defaultMappingDir();
     InterruptGuard guard;
     ExportSummary summary;
     try {

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -285,6 +286,13 @@ void vacuumInto(Database &db, const std::string &path)
 }
 
 } // namespace
+
+std::string CaseExporter::defaultMappingDir()
+{
+    return QString(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                   QStringLiteral("/shares"))
+        .toStdString();
+}
 
 ExportSummary CaseExporter::run(const std::string &casePath, const std::string &outPath,
                                 const Options &options, const std::function<bool()> &cancelled)

@@ -45,6 +45,10 @@ public:
         std::string mappingDir; // share: where the marker map is written ("" none)
     };
 
+    // This user's folder for the marker maps (QStandardPaths' app data,
+    // "shares").
+    static std::string defaultMappingDir();
+
     // Thrown when cancelled() said so: nothing was written.
     struct Cancelled
     {

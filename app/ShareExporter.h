@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ShareReviewDialog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QAction;
+class QWidget;
+
+namespace perfcase {
+
+// File > Export for Sharing…: asks where, writes the redacted copy
+// (CaseExporter, --share) on a pool thread beside the chosen file, then shows
+// what was redacted (ShareReviewDialog). Save puts the copy in place;
+// Discard deletes it and its marker map. One export at a time; the outcome
+// is said through finished().
+class ShareExporter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ShareExporter(QWidget *window);
+
+    // File > Export for Sharing… for the open case (disabled without one).
+    QAction *action() const { return m_action; }
+    void setCase(const QString &casePath);
+
+    bool isBusy() const { return m_busy; }
+    void exportInteractive(const QString &casePath);
+    // Writes the copy for review, then asks Save or Discard; returns at once.
+    void exportTo(const QString &casePath, const QString &outPath);
+    // The review dialog while it is open.
+    ShareReviewDialog *reviewDialog() const { return m_review; }
+
+Q_SIGNALS:
+    void started(const QString &path);
+    // error empty: saved; discarded: the user chose not to save.
+    void finished(const QString &path, const QString &error, bool discarded);
+    // What the status line should say.
+    void message(const QString &text, int timeoutMs);
+
+private:
+    QWidget *m_window;
+    QAction *m_action;
+    QString m_casePath;
+    QPointer<ShareReviewDialog> m_review;
+    bool m_busy = false;
+};
+
+} // namespace perfcase
