@@ -101,6 +101,7 @@ void ShareExporter::exportTo(const QString &casePath, const QString &outPath)
                 m_review = new ShareReviewDialog(reviewOf(outcome.summary, outPath), m_window);
                 m_review->setAttribute(Qt::WA_DeleteOnClose);
                 const QString mapping = QString::fromStdString(outcome.summary.mappingPath);
+                m_mappingPath = mapping;
                 connect(m_review, &QDialog::finished, this,
                         [this, outPath, reviewPath, mapping](int result) {
                             m_busy = false;
@@ -119,12 +120,13 @@ void ShareExporter::exportTo(const QString &casePath, const QString &outPath)
                         });
                 m_review->open();
             });
-    watcher->setFuture(QtConcurrent::run([casePath, reviewPath] {
+    watcher->setFuture(QtConcurrent::run([casePath, reviewPath, outPath] {
         Outcome outcome;
         try {
             CaseExporter::Options options;
             options.share = true;
             options.mappingDir = CaseExporter::defaultMappingDir();
+            options.sharedAs = outPath.toStdString();
             outcome.summary =
                 CaseExporter::run(casePath.toStdString(), reviewPath.toStdString(), options);
         } catch (const std::exception &error) {

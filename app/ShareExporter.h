@@ -33,6 +33,8 @@ public:
     void exportTo(const QString &casePath, const QString &outPath);
     // The review dialog while it is open.
     ShareReviewDialog *reviewDialog() const { return m_review; }
+    // The marker map of the last export ("" none; deleted when discarded).
+    QString mappingPath() const { return m_mappingPath; }
 
 Q_SIGNALS:
     void started(const QString &path);
@@ -46,6 +48,7 @@ private:
     QAction *m_action;
     QString m_casePath;
     QPointer<ShareReviewDialog> m_review;
+    QString m_mappingPath;
     bool m_busy = false;
 };
 

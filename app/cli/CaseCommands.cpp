@@ -13,10 +13,8 @@
 
 #include <QByteArray>
 #include <QFileInfo>
-
-#include <sqlite3.h>
-
 #include <cstdio>
+#include <sqlite3.h>
 
 namespace perfcase {
 
@@ -25,12 +23,10 @@ namespace {
 // RFC 4180: quote when needed, double the quotes.
 std::string csvField(std::string_view text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";
     for (char c : text) {
-        if (c == '"')
-            out += '"';
+        if (c == '"') out += '"';
         out += c;
     }
     return out + "\"";
@@ -41,20 +37,18 @@ std::string csvField(std::string_view text)
 int runNewCommand(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("new"), QStringLiteral("CASE [--title T]"));
-    cli.addOption({QStringLiteral("title"), QStringLiteral("The case's title."), QStringLiteral("T")});
-    if (auto exit = cli.parse(arguments, 1, 1))
-        return *exit;
+    cli.addOption(
+        {QStringLiteral("title"), QStringLiteral("The case's title."), QStringLiteral("T")});
+    if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
     const QString path = cli.positional().at(0);
-    const QString title =
-        cli.isSet(QStringLiteral("title")) ? cli.value(QStringLiteral("title"))
-                                           : QFileInfo(path).completeBaseName();
+    const QString title = cli.isSet(QStringLiteral("title")) ? cli.value(QStringLiteral("title"))
+                                                             : QFileInfo(path).completeBaseName();
     try {
         auto file = CaseFile::create(path.toStdString(), title.toStdString(), currentUserName());
         std::printf("created %s (case %s)\n", qPrintable(path), file->meta("case_uuid").c_str());
         return ExitOk;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path.toStdString(), 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path.toStdString(), error);
     }
 }
 
@@ -62,23 +56,21 @@ int runInfoCommand(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("info"), QStringLiteral("CASE [--json]"));
     cli.addOption({QStringLiteral("json"), QStringLiteral("Print JSON (CLI.md shape).")});
-    if (auto exit = cli.parse(arguments, 1, 1))
-        return *exit;
+    if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
     const std::string path = cli.positional().at(0).toStdString();
     try {
         auto file = CaseFile::open(path, CaseFile::Access::ReadOnly);
         nlohmann::json info = CaseInfo::collect(*file);
         if (cli.isSet(QStringLiteral("json")))
-            CliOutput::printLine(info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            CliOutput::printLine(
+                info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         else
             std::fputs(CaseInfo::toText(info).c_str(), stdout);
         return ExitOk;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        CliOutput::error(path, 0, -1, std::string("cannot read the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error, CliOutput::CaseUse::Reading);
     }
 }
 
@@ -86,9 +78,9 @@ int runQueryCommand(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("query"), QStringLiteral("CASE SQL [--csv|--json]"));
     cli.addOption({QStringLiteral("csv"), QStringLiteral("CSV with a header row (default).")});
-    cli.addOption({QStringLiteral("json"), QStringLiteral("{\"columns\": [...], \"rows\": [[...]]}")});
-    if (auto exit = cli.parse(arguments, 2, 2))
-        return *exit;
+    cli.addOption(
+        {QStringLiteral("json"), QStringLiteral("{\"columns\": [...], \"rows\": [[...]]}")});
+    if (auto exit = cli.parse(arguments, 2, 2)) return *exit;
     if (cli.isSet(QStringLiteral("csv")) && cli.isSet(QStringLiteral("json")))
         return cli.usageError(QStringLiteral("--csv and --json exclude each other"));
     const std::string path = cli.positional().at(0).toStdString();
@@ -134,9 +126,15 @@ int runQueryCommand(const QStringList &arguments)
                 nlohmann::json row = nlohmann::json::array();
                 for (int c = 0; c < columns; ++c) {
                     switch (statement.columnType(c)) {
-                    case SQLITE_NULL: row.push_back(nullptr); break;
-                    case SQLITE_INTEGER: row.push_back(statement.int64(c)); break;
-                    case SQLITE_FLOAT: row.push_back(statement.real(c)); break;
+                    case SQLITE_NULL:
+                        row.push_back(nullptr);
+                        break;
+                    case SQLITE_INTEGER:
+                        row.push_back(statement.int64(c));
+                        break;
+                    case SQLITE_FLOAT:
+                        row.push_back(statement.real(c));
+                        break;
                     case SQLITE_BLOB: {
                         auto bytes = statement.blob(c);
                         row.push_back(QByteArray(bytes.data(), qsizetype(bytes.size()))
@@ -144,20 +142,22 @@ int runQueryCommand(const QStringList &arguments)
                                           .toStdString());
                         break;
                     }
-                    default: row.push_back(statement.text(c));
+                    default:
+                        row.push_back(statement.text(c));
                     }
                 }
-                std::printf("%s%s", first ? "" : ",",
-                            row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                                .c_str());
+                std::printf(
+                    "%s%s", first ? "" : ",",
+                    row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
             } else {
                 std::string line;
                 for (int c = 0; c < columns; ++c) {
-                    if (c)
-                        line += ',';
+                    if (c) line += ',';
                     if (statement.columnType(c) == SQLITE_BLOB) {
                         auto bytes = statement.blob(c);
-                        line += QByteArray(bytes.data(), qsizetype(bytes.size())).toBase64().toStdString();
+                        line += QByteArray(bytes.data(), qsizetype(bytes.size()))
+                                    .toBase64()
+                                    .toStdString();
                     } else if (!statement.isNull(c)) {
                         line += csvField(statement.textView(c));
                     }
@@ -166,15 +166,13 @@ int runQueryCommand(const QStringList &arguments)
             }
             first = false;
         }
-        if (json)
-            std::printf("]}\n");
+        if (json) std::printf("]}\n");
         return ExitOk;
     } catch (const std::pair<int, std::string> &usage) {
         CliOutput::error("query: " + usage.second);
         return usage.first;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
         std::fflush(stdout);
         CliOutput::error("query failed: " + std::string(error.what()));
@@ -186,12 +184,12 @@ int runFormatsCommand(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("formats"), QStringLiteral("[--json]"));
     cli.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    if (auto exit = cli.parse(arguments, 0, 0))
-        return *exit;
+    if (auto exit = cli.parse(arguments, 0, 0)) return *exit;
     const ImporterRegistry registry;
     nlohmann::json list = nlohmann::json::array();
     for (const Importer *importer : registry.all())
-        list.push_back({{"id", importer->id()}, {"kind", importer->kind()}, {"title", importer->title()}});
+        list.push_back(
+            {{"id", importer->id()}, {"kind", importer->kind()}, {"title", importer->title()}});
     if (cli.isSet(QStringLiteral("json"))) {
         CliOutput::printLine(list.dump());
     } else {

@@ -1,6 +1,7 @@
 #include "CliOutput.h"
 
 #include "CaseInfo.h"
+#include "ExitCode.h"
 #include "TimeUtil.h"
 
 #include <cstdio>
@@ -39,6 +40,21 @@ void warning(const std::string &path, std::int64_t line, std::int64_t byte,
              const std::string &message)
 {
     emit("warning", location(path, line, byte), message);
+}
+
+int caseError(const std::string &path, const CaseFileError &error)
+{
+    CliOutput::error(path, 0, -1, error.what());
+    return ExitCase;
+}
+
+int caseError(const std::string &path, const SqlError &error, CaseUse use)
+{
+    CliOutput::error(path, 0, -1,
+                     std::string(use == CaseUse::Reading ? "cannot read the case: "
+                                                         : "cannot write the case: ") +
+                         error.what());
+    return ExitCase;
 }
 
 void skipped(const std::string &path, const std::string &message)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "CaseFileError.h"
 #include "import/ImportTypes.h"
+#include "sqlite/SqlError.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,6 +18,15 @@ void error(const std::string &path, std::int64_t line, std::int64_t byte,
 void warning(const std::string &path, std::int64_t line, std::int64_t byte,
              const std::string &message);
 void skipped(const std::string &path, const std::string &message);
+// A problem of the case itself, said as every command says it; returns the
+// exit code (4). A SqlError reads "cannot read/write the case: ...".
+enum class CaseUse
+{
+    Reading,
+    Writing
+};
+int caseError(const std::string &path, const CaseFileError &error);
+int caseError(const std::string &path, const SqlError &error, CaseUse use);
 // One line of `import --json`.
 nlohmann::json outcomeJson(const ImportOutcome &outcome);
 // What collectors add to that line (CLI.md): command, target, collected_at

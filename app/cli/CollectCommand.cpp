@@ -219,11 +219,9 @@ int runCollectCommand(const QStringList &arguments)
         CliOutput::error(targetText, 0, -1, error.what());
         return exitFor(error);
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        CliOutput::error(path, 0, -1, std::string("cannot write the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error, CliOutput::CaseUse::Writing);
     }
 }
 

@@ -39,12 +39,12 @@ int runExportCommand(const QStringList &arguments)
     } catch (const CaseExporter::Cancelled &) {
         return ExitInterrupted;
     } catch (const CaseFileError &error) {
-        CliOutput::error(casePath, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(casePath, error);
     } catch (const SqlError &error) {
-        CliOutput::error(outPath, 0, -1, std::string("cannot write: ") + error.what());
-        return ExitCase;
+        // The case is only read: a database error is the copy's.
+        return CliOutput::caseError(outPath, error, CliOutput::CaseUse::Writing);
     } catch (const std::exception &error) {
+        // OUT is the case, or cannot be written.
         CliOutput::error(outPath, 0, -1, error.what());
         return ExitCase;
     }

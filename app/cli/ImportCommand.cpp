@@ -176,11 +176,9 @@ int runImportCommand(const QStringList &arguments)
         }
         return summary.inputError ? ExitInput : ExitOk;
     } catch (const CaseFileError &error) {
-        CliOutput::error(casePath, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(casePath, error);
     } catch (const SqlError &error) {
-        CliOutput::error(casePath, 0, -1, std::string("cannot write the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(casePath, error, CliOutput::CaseUse::Writing);
     }
 }
 

@@ -89,11 +89,9 @@ int runCheckCommand(const QStringList &arguments)
                                      ": the check could not run: " + step.error);
         return result.hasErrors() ? ExitCannotRun : ExitOk;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        CliOutput::error(path, 0, -1, std::string("cannot read the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error, CliOutput::CaseUse::Reading);
     }
 }
 

@@ -128,11 +128,9 @@ int runPrometheusCommand(const QStringList &arguments)
         CliOutput::error("interrupted: nothing of this query was kept");
         return ExitInterrupted;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        CliOutput::error(path, 0, -1, std::string("cannot write the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error, CliOutput::CaseUse::Writing);
     }
 }
 

@@ -62,11 +62,9 @@ int runReportCommand(const QStringList &arguments)
                     result.decision.verdict.c_str(), result.decision.confidence);
         return ExitOk;
     } catch (const CaseFileError &error) {
-        CliOutput::error(path, 0, -1, error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        CliOutput::error(path, 0, -1, std::string("cannot read the case: ") + error.what());
-        return ExitCase;
+        return CliOutput::caseError(path, error, CliOutput::CaseUse::Reading);
     } catch (const ReportError &error) {
         CliOutput::error(error.what());
         return ExitCannotRun;

@@ -336,7 +336,9 @@ ExportSummary CaseExporter::run(const std::string &casePath, const std::string &
                 db.exec("INSERT INTO logs_fts(logs_fts) VALUES('optimize')");
                 vacuumInto(db, partial);
             }
-            summary.mappingPath = writeMapping(options.mappingDir, uuid, outPath, mapping);
+            summary.mappingPath =
+                writeMapping(options.mappingDir, uuid,
+                             options.sharedAs.empty() ? outPath : options.sharedAs, mapping);
         }
         check(cancelled);
         QFile::remove(QString::fromStdString(outPath));

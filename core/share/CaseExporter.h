@@ -43,6 +43,9 @@ public:
     {
         bool share = false;
         std::string mappingDir; // share: where the marker map is written ("" none)
+        // The name the map records as the shared file, when OUT is only a
+        // step on the way there (the window's copy for review); "" = OUT.
+        std::string sharedAs;
     };
 
     // This user's folder for the marker maps (QStandardPaths' app data,

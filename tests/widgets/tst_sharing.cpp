@@ -9,6 +9,8 @@
 #include "import/ImporterRegistry.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,16 @@ private Q_SLOTS:
         // The message and its template held it.
         QCOMPARE(review->rulesView()->topLevelItem(0)->text(1), QStringLiteral("2"));
         QVERIFY(review->samplesView()->topLevelItemCount() >= 1);
+        // The map on this machine names the file the user chose.
+        QVERIFY(!sharer.mappingPath().isEmpty());
+        QFile map(sharer.mappingPath());
+        QVERIFY(map.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(map.readAll())
+                     .object()
+                     .value(QStringLiteral("exported_to"))
+                     .toString(),
+                 out);
+        map.close();
         const QString sample = review->samplesView()->topLevelItem(0)->text(1);
         QVERIFY2(sample.contains(QStringLiteral("password=\u27E6REDACTED:password\u27E7")),
                  qPrintable(sample));
@@ -84,6 +96,7 @@ private Q_SLOTS:
         QVERIFY(!sharer.isBusy());
         QVERIFY(!QFile::exists(out + QStringLiteral(".review")));
         QCOMPARE(QFile::exists(out), save);
+        QCOMPARE(QFile::exists(map.fileName()), save); // a discarded copy leaves no map
         if (save) {
             QFile file(out);
             QVERIFY(file.open(QIODevice::ReadOnly));
