@@ -2,7 +2,7 @@
 
 #include "CaseExplorer.h"
 #include "CaseFile.h"
-#include "CaseFileError.h"
+#include "CaseOpener.h"
 #include "CaseTreeModel.h"
 #include "ChecklistDock.h"
 #include "ClusterController.h"
@@ -11,10 +11,12 @@
 #include "ImportProgressWidget.h"
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
+#include "PreferencesDialog.h"
 #include "ReportExporter.h"
 #include "ShareExporter.h"
 #include "ShortcutsDialog.h"
 #include "SqlConsole.h"
+#include "TeammateMerger.h"
 #include "TimeZoneMenu.h"
 #include "TimelineWidget.h"
 #include "UserIdentity.h"
@@ -32,7 +34,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -59,7 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_consoleDock(new QDockWidget(tr("SQL Console"), this)),
       m_checklistDock(new QDockWidget(tr("Checklist"), this)), m_progress(new ImportProgressWidget),
       m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only"))),
-      m_exporter(new ReportExporter(this)), m_sharer(new ShareExporter(this))
+      m_exporter(new ReportExporter(this)), m_sharer(new ShareExporter(this)),
+      m_merger(new TeammateMerger(this))
 {
     createPanels();
     createCluster();
@@ -95,12 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::createPanels()
 {
-    const QByteArray zone = QSettings().value(QStringLiteral("view/displayZone")).toByteArray();
-    if (!zone.isEmpty()) m_view->setDisplayZone(zone == "UTC" ? QTimeZone::utc() : QTimeZone(zone));
-    connect(m_view, &ViewState::displayZoneChanged, this, [](const QTimeZone &zone) {
-        QSettings().setValue(QStringLiteral("view/displayZone"),
-                             zone == QTimeZone::utc() ? QByteArray("UTC") : zone.id());
-    });
+    TimeZoneMenu::rememberChoices(m_view);
     m_timeline->setViewState(m_view);
     m_logExplorer->setViewState(m_view);
     m_checklist->setViewState(m_view);
@@ -276,9 +273,15 @@ void MainWindow::createActions()
             });
     file->addAction(m_sharer->action());
     connect(m_sharer, &ShareExporter::message, statusBar(), &QStatusBar::showMessage);
+    file->addAction(m_merger->action());
+    connect(m_merger, &TeammateMerger::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_merger, &TeammateMerger::merged, this,
+            [this] { refreshPanels([this] { updateCaseStatus(), m_checklist->runChecks(); }); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    menuBar()->addMenu(tr("&Edit"))->addAction(PreferencesDialog::openAction(this));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_explorerDock->toggleViewAction());
@@ -323,23 +326,20 @@ void MainWindow::openCase(const QString &path)
         return;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QString title;
-    bool readOnly = false;
-    try {
-        // A writable open also finishes or removes sources an earlier import
-        // left behind, before the models look.
-        auto file = CaseFile::open(absolute.toStdString(), CaseFile::Access::ReadWrite);
-        title = fromStd(file->meta("title"));
-        readOnly = file->isReadOnly();
-    } catch (const std::exception &error) {
-        if (const auto *caseError = dynamic_cast<const CaseFileError *>(&error);
-            caseError && caseError->kind() == CaseFileError::Missing)
-            m_recent.remove(absolute);
-        showError(tr("Cannot Open Case"),
-                  tr("Cannot open %1").arg(QDir::toNativeSeparators(absolute)),
-                  fromStd(error.what()));
+    CaseOpener::Failure failure;
+    const auto opened = CaseOpener::open(this, absolute, failure);
+    if (!opened) {
+        if (failure.missing) m_recent.remove(absolute);
+        if (failure.cancelled)
+            statusBar()->showMessage(tr("Opening cancelled; the case was not checked."), 5000);
+        else
+            showError(tr("Cannot Open Case"),
+                      tr("Cannot open %1").arg(QDir::toNativeSeparators(absolute)),
+                      failure.message);
         return;
     }
+    const QString title = opened->title;
+    const bool readOnly = opened->readOnly;
     try {
         setPanelsCase(absolute);
     } catch (const std::exception &error) {
@@ -363,6 +363,7 @@ void MainWindow::openCase(const QString &path)
     m_readOnly = readOnly;
     m_cluster->setCase(absolute, readOnly);
     m_sharer->setCase(absolute);
+    m_merger->setCase(absolute, readOnly);
     m_reportEntries.clear();
     m_progress->hide(); // the last import was into another case
     m_recent.add(absolute);

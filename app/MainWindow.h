@@ -23,6 +23,7 @@ class ChecklistDock;
 class ImportJob;
 class ReportExporter;
 class ShareExporter;
+class TeammateMerger;
 class ImportProgressWidget;
 class LogExplorer;
 class LogExplorerModel;
@@ -64,6 +65,7 @@ public:
     QAction *importAction() const { return m_importFiles; }
     ClusterController *cluster() const { return m_cluster; }
     ShareExporter *sharer() const { return m_sharer; }
+    TeammateMerger *merger() const { return m_merger; }
 
 Q_SIGNALS:
     // After an import's results are shown and the tables refreshed.
@@ -114,6 +116,7 @@ private:
     ReportExporter *m_exporter = nullptr;
     ClusterController *m_cluster = nullptr;
     ShareExporter *m_sharer = nullptr;
+    TeammateMerger *m_merger = nullptr;
 
     RecentFiles m_recent;
     ImportJob *m_job = nullptr; // child of the window while it runs

@@ -2,6 +2,7 @@
 
 #include "CaseFileError.h"
 #include "CaseSchema.h"
+#include "KnownCases.h"
 #include "SourceRemover.h"
 #include "SqlFunctions.h"
 #include "TimeUtil.h"
@@ -9,7 +10,6 @@
 #include "sqlite/Transaction.h"
 
 #include <QUuid>
-
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -108,7 +108,10 @@ std::unique_ptr<CaseFile> CaseFile::create(const std::string &path, const std::s
             auto put = [&](const char *key, const std::string &value) {
                 insert.bind(1, key).bind(2, value).run();
             };
-            put("case_uuid", QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+            const std::string uuid =
+                QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+            put("case_uuid", uuid);
+            KnownCases::remember(uuid); // made here: no need to check it on open
             put("title", title);
             put("created_at", formatRfc3339(nowNs()));
             put("created_by", author);
@@ -122,7 +125,8 @@ std::unique_ptr<CaseFile> CaseFile::create(const std::string &path, const std::s
     return open(path, Access::ReadWrite);
 }
 
-std::unique_ptr<CaseFile> CaseFile::open(const std::string &path, Access access)
+std::unique_ptr<CaseFile> CaseFile::open(const std::string &path, Access access,
+                                         const Cancelled &cancelled)
 {
     checkHeader(path);
     try {
@@ -132,14 +136,14 @@ std::unique_ptr<CaseFile> CaseFile::open(const std::string &path, Access access)
             readOnly = true;
         std::unique_ptr<CaseFile> file(new CaseFile(std::move(db), readOnly));
         try {
-            file->prepareConnection();
+            file->prepareConnection(cancelled);
         } catch (const SqlError &error) {
             // A read-only folder or file cannot hold the WAL index: read it as
             // an immutable snapshot instead.
             if (error.primaryCode() != SQLITE_READONLY && error.primaryCode() != SQLITE_CANTOPEN)
                 throw;
             file.reset(new CaseFile(Database(path, Database::Mode::Immutable), true));
-            file->prepareConnection();
+            file->prepareConnection(cancelled);
         }
         if (!file->m_readOnly)
             file->removeAbandonedSources();
@@ -149,7 +153,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const std::string &path, Access access)
     }
 }
 
-void CaseFile::prepareConnection()
+void CaseFile::prepareConnection(const Cancelled &cancelled)
 {
     m_db.harden();
     m_db.setBusyTimeout(5000);
@@ -158,11 +162,39 @@ void CaseFile::prepareConnection()
     if (m_db.scalarInt("PRAGMA user_version") != CaseSchema::kVersion)
         throw CaseFileError(CaseFileError::Newer, "unsupported case schema version");
     CaseSchema::verify(m_db);
+    checkIntegrityIfUnknown(cancelled);
     if (!m_readOnly)
         m_db.exec("PRAGMA synchronous=NORMAL");
     m_db.exec("PRAGMA temp_store=MEMORY");
     CaseSchema::createViews(m_db);
     SqlFunctions::registerAll(m_db);
+}
+
+void CaseFile::checkIntegrityIfUnknown(const Cancelled &cancelled)
+{
+    const std::string uuid = meta("case_uuid");
+    if (KnownCases::contains(uuid)) return;
+    if (cancelled) {
+        sqlite3_progress_handler(
+            m_db.handle(), 10'000,
+            [](void *poll) { return (*static_cast<const Cancelled *>(poll))() ? 1 : 0; },
+            const_cast<Cancelled *>(&cancelled));
+    }
+    std::string problems;
+    try {
+        Statement check = m_db.prepare("PRAGMA quick_check(5)");
+        while (check.step())
+            if (check.text(0) != "ok") problems += (problems.empty() ? "" : "; ") + check.text(0);
+    } catch (const SqlError &error) {
+        sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+        if (error.primaryCode() == SQLITE_INTERRUPT)
+            throw CaseFileError(CaseFileError::Cancelled, "the integrity check was cancelled");
+        throw;
+    }
+    sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+    if (!problems.empty())
+        throw CaseFileError(CaseFileError::Corrupt, "the case file is corrupt: " + problems);
+    KnownCases::remember(uuid);
 }
 
 void CaseFile::requireWritable() const

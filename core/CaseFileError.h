@@ -10,7 +10,19 @@ namespace perfcase {
 class CaseFileError : public std::runtime_error
 {
 public:
-    enum Kind { Missing, Exists, NotACaseFile, Newer, Corrupt, Hostile, Locked, ReadOnly, Io };
+    enum Kind
+    {
+        Missing,
+        Exists,
+        NotACaseFile,
+        Newer,
+        Corrupt,
+        Hostile,
+        Locked,
+        ReadOnly,
+        Io,
+        Cancelled // the user stopped the integrity check of a file from elsewhere
+    };
 
     CaseFileError(Kind kind, const std::string &what) : std::runtime_error(what), m_kind(kind) {}
     Kind kind() const { return m_kind; }

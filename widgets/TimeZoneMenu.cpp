@@ -4,6 +4,7 @@
 
 #include <QActionGroup>
 #include <QInputDialog>
+#include <QSettings>
 #include <QTimeZone>
 
 namespace perfcase {
@@ -15,6 +16,16 @@ TimeZoneMenu::TimeZoneMenu(ViewState *state, QWidget *parent)
     connect(state, &ViewState::displayZoneChanged, this, &TimeZoneMenu::rebuild,
             Qt::QueuedConnection);
     rebuild();
+}
+
+void TimeZoneMenu::rememberChoices(ViewState *state)
+{
+    const QByteArray zone = QSettings().value(QStringLiteral("view/displayZone")).toByteArray();
+    if (!zone.isEmpty()) state->setDisplayZone(zone == "UTC" ? QTimeZone::utc() : QTimeZone(zone));
+    connect(state, &ViewState::displayZoneChanged, state, [](const QTimeZone &chosen) {
+        QSettings().setValue(QStringLiteral("view/displayZone"),
+                             chosen == QTimeZone::utc() ? QByteArray("UTC") : chosen.id());
+    });
 }
 
 QList<QByteArray> TimeZoneMenu::offeredZones()

@@ -18,6 +18,9 @@ class TimeZoneMenu : public QMenu
 public:
     TimeZoneMenu(ViewState *state, QWidget *parent = nullptr);
 
+    // Restores the zone chosen last time into state and saves each new choice
+    // (settings "view/displayZone"), so the window shows the same zone again.
+    static void rememberChoices(ViewState *state);
     // The zone ids offered after UTC and the machine's zone, before "Other…".
     static QList<QByteArray> offeredZones();
 

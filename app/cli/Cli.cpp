@@ -28,7 +28,7 @@ const std::map<std::string, Command> &commands()
         {"formats", runFormatsCommand}, {"playbooks", runPlaybooksCommand},
         {"check", runCheckCommand},     {"report", runReportCommand},
         {"collect", runCollectCommand}, {"prometheus", runPrometheusCommand},
-        {"export", runExportCommand},
+        {"export", runExportCommand},   {"merge", runMergeCommand},
     };
     return table;
 }
@@ -54,7 +54,8 @@ void printUsage()
         "                        [--live DURATION [--interval SECONDS]] [--json]\n"
         "       perfcase prometheus CASE --url URL --query PROMQL --start T --end T [--step S]\n"
         "                           [--name N] [--json]\n"
-        "       perfcase export CASE -o OUT [--share] [--json]\n");
+        "       perfcase export CASE -o OUT [--share] [--json]\n"
+        "       perfcase merge CASE OTHER [--json]\n");
 }
 
 } // namespace
@@ -91,6 +92,8 @@ std::optional<int> runCli(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // The same settings as the window's (author, known cases, profiles).
+    QCoreApplication::setOrganizationName(QStringLiteral("perfcase"));
     QCoreApplication::setApplicationName(QStringLiteral("perfcase"));
     QStringList arguments = QCoreApplication::arguments().mid(2);
     try {

@@ -21,6 +21,7 @@ int runReportCommand(const QStringList &arguments);
 int runCollectCommand(const QStringList &arguments);
 int runPrometheusCommand(const QStringList &arguments);
 int runExportCommand(const QStringList &arguments);
+int runMergeCommand(const QStringList &arguments);
 
 // --playbook ID looked up in the catalogue; nullptr after reporting a usage error.
 const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &catalog);

@@ -124,6 +124,9 @@ void Database::harden()
             throw SqlError(rc, "cannot harden the connection: " + std::string(sqlite3_errmsg(m_db)));
     }
     exec("PRAGMA cell_size_check=ON");
+    // A hostile file may hold a cell of up to 1 GB that a view would load whole; nothing we
+    // write comes near this (log records stop at 1 MiB, collected output is gzipped).
+    sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
 }
 
 void Database::setBusyTimeout(int milliseconds)

@@ -16,6 +16,8 @@ class Database
 {
 public:
     enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly, Immutable, Memory };
+    // The largest string or blob a hardened connection reads or writes.
+    static constexpr int kMaxValueBytes = 256 << 20;
 
     Database(const std::string &path, Mode mode);
     ~Database();
@@ -33,7 +35,7 @@ public:
 
     // Applies the defenses every connection to an untrusted file needs
     // (DESIGN.md: defensive mode, no stored views or triggers, no untrusted
-    // schema functions, no extensions, cell size checks).
+    // schema functions, no extensions, cell size checks, values capped).
     void harden();
     void setBusyTimeout(int milliseconds);
 

@@ -89,6 +89,12 @@ Statement &Statement::bindNull(int index)
     return *this;
 }
 
+Statement &Statement::bindValue(int index, const Statement &row, int column)
+{
+    check(sqlite3_bind_value(m_stmt, index, sqlite3_column_value(row.m_stmt, column)), "bind");
+    return *this;
+}
+
 bool Statement::step()
 {
     int rc = sqlite3_step(m_stmt);

@@ -41,6 +41,9 @@ public:
     Statement &bindStatic(int index, std::string_view text);
     Statement &bindBlob(int index, const void *data, std::size_t size);
     Statement &bindNull(int index);
+    // Binds a column of another statement's current row as it is (any type,
+    // also across connections).
+    Statement &bindValue(int index, const Statement &row, int column);
     template<typename T> Statement &bind(int index, const std::optional<T> &value)
     {
         return value ? bind(index, *value) : bindNull(index);

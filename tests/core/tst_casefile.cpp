@@ -4,6 +4,7 @@
 #include "CaseFileError.h"
 #include "CaseSchema.h"
 #include "CounterLevels.h"
+#include "KnownCases.h"
 #include "LogRateCounter.h"
 #include "QueryRunner.h"
 #include "SourceWriter.h"
@@ -11,6 +12,7 @@
 #include "sqlite/SqlError.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,38 @@ private:
     {
         return CaseFile::create(path(name).toStdString(), "title of " + name.toStdString(),
                                 "tester");
+    }
+    // A case of 20000 log lines, large enough that a corrupt middle misses the schema.
+    QString writeBigCase(const QString &name)
+    {
+        auto file = newCase(name);
+        SourceWriter writer(file->db(), logSpec("big"));
+        auto track = writer.addTrack("log", "big");
+        for (int i = 0; i < 20000; ++i)
+            writer.addLog(track, 1000 + i, LogLevel::Info,
+                          "a fairly long line of log text " + std::to_string(i), i + 1);
+        writer.finish(summaryOf(20000, "x", "x"));
+        file->checkpoint();
+        return path(name);
+    }
+    static void corruptMiddle(const QString &file)
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 200'000);
+        f.seek(f.size() / 2);
+        f.write(QByteArray(64 * 1024, '\xA5'));
+    }
+    // Breaks the last page (an index or FTS page), leaving the schema and
+    // the meta table readable, so only an integrity check finds it.
+    static void corruptIndexOf(const QString &file)
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 pageSize = 16384;
+        QVERIFY(f.size() > 4 * pageSize);
+        f.seek(f.size() - pageSize);
+        f.write(QByteArray(int(pageSize), '\xA5'));
     }
 
 private Q_SLOTS:
@@ -178,27 +212,11 @@ private Q_SLOTS:
 
     void refusesCorruptBytes()
     {
-        auto file = newCase(QStringLiteral("corrupt.perfcase"));
-        {
-            SourceWriter writer(file->db(), logSpec("big"));
-            auto track = writer.addTrack("log", "big");
-            for (int i = 0; i < 20000; ++i)
-                writer.addLog(track, 1000 + i, LogLevel::Info,
-                              "a fairly long line of log text " + std::to_string(i), i + 1);
-            writer.finish(summaryOf(20000, "x", "x"));
-        }
-        file.reset();
-        // Overwrite the middle of the file with garbage: pages of logs break.
-        QFile f(path(QStringLiteral("corrupt.perfcase")));
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.size() > 200'000);
-        f.seek(f.size() / 2);
-        f.write(QByteArray(64 * 1024, '\xA5'));
-        f.close();
+        const QString file = writeBigCase(QStringLiteral("corrupt.perfcase"));
+        corruptMiddle(file);
         bool refusedOrDetected = false;
         try {
-            auto reopened = CaseFile::open(path(QStringLiteral("corrupt.perfcase")).toStdString(),
-                                           CaseFile::Access::ReadOnly);
+            auto reopened = CaseFile::open(file.toStdString(), CaseFile::Access::ReadOnly);
             Statement check = reopened->db().prepare("PRAGMA quick_check");
             QVERIFY(check.step());
             refusedOrDetected = check.text(0) != "ok";
@@ -208,6 +226,86 @@ private Q_SLOTS:
             refusedOrDetected = true;
         }
         QVERIFY(refusedOrDetected);
+    }
+
+    // DESIGN.md: a file from elsewhere (its case_uuid unknown here) gets
+    // quick_check before its views open; one made or opened here does not.
+    void checksFilesFromElsewhere_data()
+    {
+        QTest::addColumn<bool>("corrupt");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<int>("refusal"); // -1: opens
+        QTest::newRow("whole, from elsewhere") << false << false << false << -1;
+        QTest::newRow("corrupt, from elsewhere")
+            << true << false << false << int(CaseFileError::Corrupt);
+        QTest::newRow("corrupt, made here: not checked again") << true << true << false << -1;
+        QTest::newRow("check cancelled") << false << false << true << int(CaseFileError::Cancelled);
+    }
+    void checksFilesFromElsewhere()
+    {
+        QFETCH(bool, corrupt);
+        QFETCH(bool, known);
+        QFETCH(bool, cancel);
+        QFETCH(int, refusal);
+        const QString file = writeBigCase(QStringLiteral("elsewhere-%1.perfcase")
+                                              .arg(QString::fromLatin1(QTest::currentDataTag())));
+        const std::string uuid =
+            CaseFile::open(file.toStdString(), CaseFile::Access::ReadOnly)->meta("case_uuid");
+        QVERIFY(KnownCases::contains(uuid)); // created here
+        if (!known) KnownCases::forget(uuid);
+        if (corrupt) corruptIndexOf(file);
+        int polls = 0;
+        auto cancelled = [&] { return ++polls, cancel; };
+        try {
+            auto opened =
+                CaseFile::open(file.toStdString(), CaseFile::Access::ReadWrite, cancelled);
+            QCOMPARE(refusal, -1);
+            QVERIFY(KnownCases::contains(uuid)); // not checked again next time
+        } catch (const CaseFileError &error) {
+            QCOMPARE(int(error.kind()), refusal);
+            QVERIFY2(
+                QString::fromUtf8(error.what())
+                    .contains(corrupt ? QStringLiteral("corrupt") : QStringLiteral("cancelled")),
+                error.what());
+            QCOMPARE(KnownCases::contains(uuid), false);
+        }
+        // The check polled for a cancel only when it ran.
+        QCOMPARE(polls > 0, !known);
+    }
+
+    // A hostile file may hold a cell of hundreds of MB: reading it fails with
+    // a clear error instead of loading it whole.
+    void refusesHugeCells_data()
+    {
+        QTest::addColumn<QString>("insert");
+        QTest::addColumn<QString>("select");
+        QTest::newRow("blob") << QStringLiteral("INSERT INTO blobs(name, data) VALUES('huge', "
+                                                "zeroblob(300 * 1024 * 1024))")
+                              << QStringLiteral("SELECT data FROM blobs");
+        QTest::newRow("annotation text")
+            << QStringLiteral("INSERT INTO annotations(uuid, ts, text, created_at) VALUES('u', 0, "
+                              "CAST(zeroblob(300 * 1024 * 1024) AS TEXT), 0)")
+            << QStringLiteral("SELECT text FROM v_annotations");
+    }
+    void refusesHugeCells()
+    {
+        QFETCH(QString, insert);
+        QFETCH(QString, select);
+        const QString file = path(
+            QStringLiteral("huge-%1.perfcase").arg(QString::fromLatin1(QTest::currentDataTag())));
+        newCase(QFileInfo(file).fileName());
+        rawExec(file, insert.toUtf8().constData());
+        auto opened = CaseFile::open(file.toStdString(), CaseFile::Access::ReadOnly);
+        try {
+            Statement read = opened->db().prepare(select.toStdString());
+            read.step();
+            QFAIL("read a 300 MB cell");
+        } catch (const SqlError &error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("too big")),
+                     error.what());
+        }
+        QFile::remove(file);
     }
 
     void writerMakesSourceVisibleOnlyWhenReady()

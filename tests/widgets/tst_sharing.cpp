@@ -2,15 +2,29 @@
 // redacted copy is written beside the chosen file, the dialog shows what
 // each rule replaced and how the texts now read, Save puts the copy in
 // place and Discard leaves neither the copy nor its marker map behind.
+// Also File > Merge Teammate's Case… and a corrupt file from elsewhere:
+// the window keeps the last good state and says what failed.
 #include "CaseFile.h"
+#include "KnownCases.h"
+#include "LogExplorerModel.h"
+#include "MainWindow.h"
+#include "PreferencesDialog.h"
 #include "ShareExporter.h"
 #include "ShareReviewDialog.h"
+#include "TeammateMerger.h"
+#include "UserIdentity.h"
 #include "import/FileImporter.h"
 #include "import/ImporterRegistry.h"
+#include "share/CaseExporter.h"
+#include "timeline/AnnotationStore.h"
 
+#include <QAction>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,7 +120,158 @@ private Q_SLOTS:
         }
     }
 
+    // File > Merge Teammate's Case…: their sources show up; a file that is
+    // refused leaves the window on the case as it was, and says why.
+    void mergeInTheWindow_data()
+    {
+        QTest::addColumn<bool>("hostile");
+        QTest::newRow("teammate's case") << false;
+        QTest::newRow("hostile file") << true;
+    }
+    void mergeInTheWindow()
+    {
+        QFETCH(bool, hostile);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag())
+                                .replace(QLatin1Char(' '), QLatin1Char('-'));
+        const QString ours = m_dir.filePath(tag + QStringLiteral("-ours.perfcase"));
+        const QString theirs = m_dir.filePath(tag + QStringLiteral("-theirs.perfcase"));
+        QVERIFY(QFile::copy(m_case, ours));
+        CaseExporter::run(m_case.toStdString(), theirs.toStdString(), {});
+        {
+            auto file = CaseFile::open(theirs.toStdString(), CaseFile::Access::ReadWrite);
+            importLog(*file, m_dir.filePath(tag + QStringLiteral("-worker.log")),
+                      "2026-11-20T10:00:02Z WARN queue depth 900\n"
+                      "2026-11-20T10:00:03Z INFO drained\n");
+        }
+        if (hostile) {
+            Database raw(theirs.toStdString(), Database::Mode::ReadWrite);
+            raw.exec("CREATE VIEW v_evil AS SELECT 1");
+        }
+        MainWindow window;
+        window.show();
+        window.openCase(ours);
+        QCOMPARE(window.logModel()->rowCount(), 2);
+        QVERIFY(window.merger()->action()->isEnabled());
+        QSignalSpy merged(window.merger(), &TeammateMerger::merged);
+        QSignalSpy failed(window.merger(), &TeammateMerger::failed);
+        window.merger()->mergeFrom(theirs);
+        QTRY_VERIFY_WITH_TIMEOUT(merged.count() + failed.count() == 1, 20000);
+        auto box = [&window](const QString &title) -> QMessageBox * {
+            for (auto *candidate : window.findChildren<QMessageBox *>())
+                if (candidate->isVisible() && candidate->windowTitle() == title) return candidate;
+            return nullptr;
+        };
+        QCOMPARE(window.casePath(), QFileInfo(ours).absoluteFilePath());
+        if (hostile) {
+            QCOMPARE(failed.count(), 1);
+            QTRY_VERIFY(box(QStringLiteral("Merge Failed")));
+            QVERIFY2(box(QStringLiteral("Merge Failed"))
+                         ->informativeText()
+                         .contains(QStringLiteral("v_evil")),
+                     qPrintable(box(QStringLiteral("Merge Failed"))->informativeText()));
+            QCOMPARE(window.logModel()->rowCount(), 2); // the last good state
+            return;
+        }
+        QCOMPARE(merged.count(), 1);
+        QTRY_VERIFY(box(QStringLiteral("Merged")));
+        QVERIFY2(box(QStringLiteral("Merged"))
+                     ->informativeText()
+                     .contains(QStringLiteral("source added: %1-worker.log").arg(tag)),
+                 qPrintable(box(QStringLiteral("Merged"))->informativeText()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.logModel()->rowCount(), 4, 10000);
+    }
+
+    // A corrupt file from elsewhere is refused on open (its integrity is
+    // checked first); the case that was open stays, whole.
+    void corruptFileFromElsewhereKeepsTheOpenCase()
+    {
+        const QString corrupt = m_dir.filePath(QStringLiteral("from-elsewhere.perfcase"));
+        {
+            auto file = CaseFile::create(corrupt.toStdString(), "elsewhere", "bob");
+            importLog(*file, m_dir.filePath(QStringLiteral("many.log")),
+                      QByteArray("2026-11-20T10:00:00Z INFO a line long enough to fill pages\n")
+                          .repeated(20000));
+            KnownCases::forget(file->meta("case_uuid"));
+            file->checkpoint();
+        }
+        QFile bytes(corrupt);
+        QVERIFY(bytes.open(QIODevice::ReadWrite));
+        bytes.seek(bytes.size() - 16384); // the last page: an index, not the schema
+        bytes.write(QByteArray(16384, '\xA5'));
+        bytes.close();
+
+        MainWindow window;
+        window.show();
+        window.openCase(m_case);
+        window.openCase(corrupt);
+        QCOMPARE(window.casePath(), QFileInfo(m_case).absoluteFilePath());
+        QCOMPARE(window.logModel()->rowCount(), 2);
+        QMessageBox *error = nullptr;
+        for (auto *candidate : window.findChildren<QMessageBox *>())
+            if (candidate->isVisible()) error = candidate;
+        QVERIFY(error);
+        QCOMPARE(error->windowTitle(), QStringLiteral("Cannot Open Case"));
+        QVERIFY2(error->informativeText().contains(QStringLiteral("corrupt")),
+                 qPrintable(error->informativeText()));
+    }
+
+    // Edit > Preferences…: the author on what the user writes; PERFCASE_AUTHOR
+    // wins (scripts); an empty name means the OS user.
+    void authorFromPreferences_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("environment");
+        QTest::addColumn<QString>("expected"); // "" = the OS user
+        QTest::newRow("name given")
+            << QStringLiteral("  Ada Lovelace ") << QString() << QStringLiteral("Ada Lovelace");
+        QTest::newRow("empty: the OS user") << QString() << QString() << QString();
+        QTest::newRow("environment wins")
+            << QStringLiteral("Ada") << QStringLiteral("ci-bot") << QStringLiteral("ci-bot");
+    }
+    void authorFromPreferences()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, environment);
+        QFETCH(QString, expected);
+        if (environment.isEmpty())
+            qunsetenv("PERFCASE_AUTHOR");
+        else
+            qputenv("PERFCASE_AUTHOR", environment.toUtf8());
+        {
+            PreferencesDialog dialog;
+            QCOMPARE(dialog.authorEdit()->placeholderText(), QString::fromStdString(osUserName()));
+            dialog.authorEdit()->clear();
+            QTest::keyClicks(dialog.authorEdit(), typed);
+            dialog.accept();
+        }
+        QCOMPARE(QString::fromStdString(configuredUserName()), typed.trimmed());
+        PreferencesDialog reopened; // shows what was saved
+        QCOMPARE(reopened.authorEdit()->text(), typed.trimmed());
+        const QString author = expected.isEmpty() ? QString::fromStdString(osUserName()) : expected;
+        QCOMPARE(QString::fromStdString(currentUserName()), author);
+        // What the user writes carries it.
+        auto file = CaseFile::open(m_case.toStdString(), CaseFile::Access::ReadWrite);
+        QCOMPARE(AnnotationStore::add(file->db(), 5, std::nullopt, QStringLiteral("x")).author,
+                 author);
+        qunsetenv("PERFCASE_AUTHOR");
+        setConfiguredUserName("");
+    }
+
 private:
+    static void importLog(CaseFile &file, const QString &path, const QByteArray &lines)
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(lines);
+        out.close();
+        const ImporterRegistry importers;
+        CancelToken token;
+        const ImportOutcome outcome =
+            FileImporter(file, importers)
+                .import(path.toStdString(), QFileInfo(path).fileName().toStdString(), {}, token);
+        QVERIFY2(outcome.status == ImportOutcome::Status::Imported, outcome.error.c_str());
+    }
+
     QTemporaryDir m_dir;
     QString m_case;
 };
