@@ -8,6 +8,7 @@
 #include "GuiPrompter.h"
 #include "ImportProgressWidget.h"
 #include "PrometheusDialog.h"
+#include "UntrustedJson.h"
 #include "collect/LiveSampler.h"
 #include "import/ImporterRegistry.h"
 #include "playbook/CollectPlan.h"
@@ -222,7 +223,7 @@ void ClusterController::connectTo(const ConnectionProfile &profile)
                 throw std::runtime_error("kubectl version --client failed (exit " +
                                          std::to_string(result.exitCode) +
                                          "): " + result.err.substr(0, result.err.find('\n')));
-            const auto answer = nlohmann::json::parse(result.out, nullptr, false);
+            const auto answer = UntrustedJson::parse(result.out);
             std::string version = "kubectl";
             if (answer.is_object() && answer.contains("clientVersion") &&
                 answer["clientVersion"].is_object())

@@ -3,9 +3,9 @@
 #include "CaseFile.h"
 #include "CaseSchema.h"
 #include "TimeUtil.h"
+#include "UntrustedJson.h"
 
 #include <QString>
-
 #include <cstdio>
 #include <sstream>
 
@@ -29,7 +29,7 @@ json optionalInt(const Statement &row, int column)
 
 json parseLabels(std::string_view text)
 {
-    json labels = json::parse(text, nullptr, false);
+    json labels = UntrustedJson::parse(text);
     return labels.is_object() ? labels : json::object();
 }
 

@@ -1,5 +1,7 @@
 #include "Redactor.h"
 
+#include "UntrustedJson.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QDir>
@@ -105,7 +107,7 @@ struct Redactor::Rules
 std::unique_ptr<const Redactor::Rules> Redactor::loadRules(std::string_view text)
 {
     auto fail = [](const std::string &why) { throw std::runtime_error("redaction rules: " + why); };
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    const nlohmann::json doc = UntrustedJson::parse(text);
     if (!doc.is_object() || !doc.contains("patterns") || !doc["patterns"].is_array())
         fail("not a rules file (no \"patterns\" array)");
     auto rules = std::make_unique<Rules>();

@@ -1,6 +1,7 @@
 #include "KubeCatalogue.h"
 
 #include "KubeArguments.h"
+#include "UntrustedJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,10 +28,7 @@ std::string param(const KubeScope &scope, const std::string &name)
 // must not exhaust the stack (nlohmann's DOM recurses when copied or dumped).
 nlohmann::json parseCapped(const std::string &text, const std::string &what)
 {
-    auto capped = [](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
-        return depth <= 64;
-    };
-    nlohmann::json document = nlohmann::json::parse(text, capped, false);
+    nlohmann::json document = UntrustedJson::parse(text);
     if (document.is_discarded() || !document.is_object())
         throw std::invalid_argument(what + ": not a JSON object");
     return document;

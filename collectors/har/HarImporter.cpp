@@ -4,6 +4,7 @@
 #include "HarEntryWriter.h"
 #include "Redactor.h"
 #include "SourceWriter.h"
+#include "UntrustedJson.h"
 #include "import/Sample.h"
 #include "logs/ZoneResolver.h"
 
@@ -43,38 +44,6 @@ std::string caseUuid(Database &db)
     return select.step() ? select.text(0) : std::string();
 }
 
-// Finds the first syntax error without building anything.
-struct SyntaxCheck : nlohmann::json_sax<nlohmann::json>
-{
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t &) override { return true; }
-    bool string(string_t &) override { return true; }
-    bool binary(binary_t &) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t &) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string &lastToken,
-                     const nlohmann::detail::exception &error) override
-    {
-        // The offending token starts where it was read from.
-        offset = std::int64_t(position >= lastToken.size() ? position - lastToken.size() : 0);
-        // "[json.exception.parse_error.101] parse error at line 5, column 10:
-        // syntax error ...": the position is the token's end; ours is its start.
-        message = error.what();
-        if (const std::size_t end = message.find(": "); end != std::string::npos)
-            message.erase(0, end + 2);
-        return false;
-    }
-
-    std::int64_t offset = 0;
-    std::string message;
-};
-
 // Why a document with no entries is not a HAR, when it is small enough to
 // look at whole (the first 64 KiB): a JSON syntax error with its offset, or
 // the part of the HAR shape that is missing.
@@ -87,11 +56,10 @@ ImportNotice diagnose(const std::string &path, std::int64_t bom)
         return {0, -1, "no entries found in log.entries"};
     }
     if (!sample.complete) return {0, -1, "no entries found in log.entries"};
-    SyntaxCheck check;
-    if (!nlohmann::json::sax_parse(sample.bytes, &check))
-        return {0, check.offset + bom, "not JSON: " + check.message};
-    // Nesting deeper than the streamer's limit was refused before this.
-    const nlohmann::json doc = nlohmann::json::parse(sample.bytes, nullptr, false);
+    UntrustedJson::Problem problem;
+    const nlohmann::json doc = UntrustedJson::parse(sample.bytes, &problem);
+    if (doc.is_discarded())
+        return {0, std::max<std::int64_t>(problem.offset, 0) + bom, "not JSON: " + problem.message};
     if (!doc.is_object() || !doc.contains("log") || !doc["log"].is_object())
         return {0, 0, "not a HAR: no \"log\" object at the top level"};
     if (!doc["log"].contains("entries") || !doc["log"]["entries"].is_array())

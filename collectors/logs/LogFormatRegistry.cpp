@@ -2,15 +2,14 @@
 
 #include "JsonLogFormat.h"
 #include "RegexLogFormat.h"
+#include "UntrustedJson.h"
 #include "ZoneResolver.h"
 
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace perfcase {
 
@@ -48,7 +47,13 @@ void LogFormatRegistry::loadFolder(const QString &folder, bool builtin)
         try {
             if (!file.open(QIODevice::ReadOnly))
                 throw std::runtime_error("cannot read");
-            auto definition = nlohmann::json::parse(file.readAll().toStdString());
+            UntrustedJson::Problem problem;
+            auto definition = UntrustedJson::parse(file.readAll().toStdString(), &problem);
+            if (definition.is_discarded())
+                throw std::runtime_error("not valid JSON: " + problem.message +
+                                         (problem.offset >= 0
+                                              ? " (byte " + std::to_string(problem.offset) + ")"
+                                              : std::string()));
             auto format = std::make_unique<RegexLogFormat>(definition);
             format->checkSamples();
             add(std::move(format));

@@ -3,6 +3,7 @@
 #include "MetricSink.h"
 #include "PrometheusSeriesParser.h"
 #include "SeriesName.h"
+#include "UntrustedJson.h"
 #include "Utf8.h"
 #include "import/Sample.h"
 
@@ -17,7 +18,7 @@ namespace {
 std::string stringMember(std::string_view json)
 {
     if (json.size() > (64 << 10)) return {};
-    auto value = nlohmann::json::parse(json, nullptr, false);
+    auto value = UntrustedJson::parse(json);
     return value.is_string() ? value.get<std::string>() : std::string();
 }
 

@@ -1,6 +1,7 @@
 #include "ChecklistStore.h"
 
 #include "TimeUtil.h"
+#include "UntrustedJson.h"
 #include "sqlite/Database.h"
 #include "sqlite/Transaction.h"
 
@@ -74,7 +75,7 @@ std::string textOf(const nlohmann::json &object, const char *key)
 // field is optional and of the wrong type reads as absent.
 void readStoredStep(const std::string &json, StepResult &step)
 {
-    const nlohmann::json document = nlohmann::json::parse(json, nullptr, false);
+    const nlohmann::json document = UntrustedJson::parse(json);
     if (!document.is_object()) return;
     step.summary = textOf(document, "summary");
     step.error = textOf(document, "error");

@@ -1,6 +1,7 @@
 #include "PlaybookLoader.h"
 
 #include "CollectPlan.h"
+#include "UntrustedJson.h"
 
 #include <QFile>
 #include <nlohmann/json.hpp>
@@ -311,13 +312,14 @@ namespace PlaybookLoader {
 
 Playbook parse(const std::string &text, const std::string &name)
 {
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error &error) {
-        throw PlaybookError(name + "@" + std::to_string(error.byte) +
-                            ": not valid JSON: " + error.what());
-    }
+    // A playbook may come from a teammate: its nesting is capped before the
+    // validator (which recurses) sees it.
+    UntrustedJson::Problem problem;
+    const json document = UntrustedJson::parse(text, &problem);
+    if (document.is_discarded())
+        throw PlaybookError(name +
+                            (problem.offset >= 0 ? "@" + std::to_string(problem.offset) : "") +
+                            ": not valid JSON: " + problem.message);
     valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter adapter(document);

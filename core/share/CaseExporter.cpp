@@ -3,6 +3,7 @@
 #include "CaseFile.h"
 #include "Gzip.h"
 #include "Redactor.h"
+#include "UntrustedJson.h"
 #include "sqlite/Database.h"
 #include "sqlite/Statement.h"
 #include "sqlite/Transaction.h"
@@ -25,7 +26,6 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr int kMaxJsonDepth = 64;
 constexpr std::size_t kMaxBlobBytes = std::size_t(1) << 30;
 constexpr std::size_t kSamples = 20;
 
@@ -90,9 +90,7 @@ public:
     // redacted as text.
     std::string document(std::string_view value)
     {
-        json parsed = json::parse(
-            value.begin(), value.end(),
-            [](int depth, json::parse_event_t, json &) { return depth <= kMaxJsonDepth; }, false);
+        json parsed = UntrustedJson::parse(value);
         if (parsed.is_discarded()) return text(value);
         walk(parsed, false);
         return parsed.dump(-1, ' ', false, json::error_handler_t::replace);

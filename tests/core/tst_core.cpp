@@ -1,6 +1,8 @@
-// Time, levels: the vocabulary every importer and view shares.
+// Time, levels, untrusted JSON: the vocabulary every importer and view shares.
 #include "LogLevel.h"
 #include "TimeUtil.h"
+#include "UntrustedJson.h"
+#include "playbook/PlaybookLoader.h"
 
 #include <QTest>
 
@@ -167,6 +169,69 @@ private Q_SLOTS:
         QCOMPARE(parsed ? QString::fromUtf8(levelName(*parsed).data(), qsizetype(levelName(*parsed).size()))
                         : QString(),
                  level);
+    }
+
+    // Nesting is capped before anything recursive sees the value; deeper is
+    // refused whole, and a syntax error says where.
+    void untrustedJson_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<bool>("nesting"); // the problem is the depth (no offset)
+        QTest::addColumn<QString>("message");
+        auto nested = [](int depth) -> QByteArray {
+            return QByteArray("{\"a\":").repeated(depth - 1) + "[1]" +
+                   QByteArray("}").repeated(depth - 1);
+        };
+        QTest::newRow("flat") << QByteArray(R"({"pod":"api-0","n":[1,2]})") << true << false
+                              << QString();
+        QTest::newRow("64 levels") << nested(64) << true << false << QString();
+        QTest::newRow("65 levels")
+            << nested(65) << false << true << QStringLiteral("nested deeper than 64 levels");
+        QTest::newRow("a million levels") << QByteArray(1'000'000, '[') << false << true
+                                          << QStringLiteral("nested deeper than 64 levels");
+        QTest::newRow("syntax error")
+            << QByteArray(R"({"a": tru})") << false << false << QStringLiteral("syntax error");
+        QTest::newRow("truncated")
+            << QByteArray(R"({"a": [1, 2)") << false << false << QStringLiteral("syntax error");
+        QTest::newRow("empty") << QByteArray() << false << false << QStringLiteral("syntax error");
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe", 3) << false << false
+                                << QStringLiteral("syntax error");
+    }
+    void untrustedJson()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, accepted);
+        QFETCH(bool, nesting);
+        QFETCH(QString, message);
+        UntrustedJson::Problem problem;
+        const nlohmann::json value = UntrustedJson::parse(text.toStdString(), &problem);
+        QCOMPARE(!value.is_discarded(), accepted);
+        if (accepted) {
+            // What the cap protects: dump and copy of the whole value.
+            const nlohmann::json copy = value;
+            QCOMPARE(copy.dump(), nlohmann::json::parse(text.toStdString()).dump());
+            return;
+        }
+        // A syntax error says where (nlohmann's token start, within the text).
+        QCOMPARE(problem.offset < 0, nesting);
+        QVERIFY(problem.offset <= text.size());
+        QVERIFY2(QString::fromStdString(problem.message).contains(message),
+                 problem.message.c_str());
+    }
+
+    // A playbook from a teammate nested a million levels deep is refused
+    // before the schema validator (which recurses) sees it.
+    void deepPlaybookIsRefused()
+    {
+        const std::string text = "{\"id\":" + std::string(1'000'000, '[');
+        try {
+            PlaybookLoader::parse(text, "deep.json");
+            QFAIL("parsed");
+        } catch (const PlaybookError &error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("deeper than 64")),
+                     error.what());
+        }
     }
 };
 

@@ -1,0 +1,65 @@
+#include "UntrustedJson.h"
+
+#include <algorithm>
+
+namespace perfcase::UntrustedJson {
+
+namespace {
+
+// Finds the first syntax error without building anything.
+struct SyntaxCheck : nlohmann::json_sax<nlohmann::json>
+{
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &) override { return true; }
+    bool binary(binary_t &) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t &) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string &lastToken,
+                     const nlohmann::detail::exception &error) override
+    {
+        // The offending token starts where it was read from.
+        problem.offset =
+            std::int64_t(position >= lastToken.size() ? position - lastToken.size() : 0);
+        // "[json.exception.parse_error.101] parse error at line 5, column 10:
+        // syntax error ...": the position is the token's end; ours is its start.
+        problem.message = error.what();
+        if (const std::size_t end = problem.message.find(": "); end != std::string::npos)
+            problem.message.erase(0, end + 2);
+        return false;
+    }
+
+    Problem problem;
+};
+
+} // namespace
+
+nlohmann::json parse(std::string_view text, Problem *problem)
+{
+    bool tooDeep = false;
+    auto capped = [&tooDeep](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+        if (depth > kMaxDepth) tooDeep = true;
+        return !tooDeep;
+    };
+    nlohmann::json document = nlohmann::json::parse(text.begin(), text.end(), capped, false);
+    if (tooDeep) {
+        if (problem) *problem = {-1, "nested deeper than " + std::to_string(kMaxDepth) + " levels"};
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    if (document.is_discarded() && problem) {
+        SyntaxCheck check;
+        nlohmann::json::sax_parse(text.begin(), text.end(), &check);
+        *problem = check.problem;
+        // At the end of the input nlohmann counts the end as a character read.
+        problem->offset = std::min<std::int64_t>(problem->offset, std::int64_t(text.size()));
+    }
+    return document;
+}
+
+} // namespace perfcase::UntrustedJson
