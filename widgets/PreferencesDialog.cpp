@@ -15,6 +15,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent), m_author(new QLineEdit(this))
 {
     setWindowTitle(tr("Preferences"));
+    setMinimumWidth(420);
     m_author->setText(QString::fromStdString(configuredUserName()));
     m_author->setPlaceholderText(QString::fromStdString(osUserName()));
     m_author->setMaxLength(100);

@@ -32,6 +32,20 @@
 
 using namespace perfcase;
 
+namespace {
+
+// PERFCASE_GRAB_DIR=DIR saves the dialogs as PNG files there, to look at them.
+void grabIfAsked(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PERFCASE_GRAB_DIR");
+    if (dir.isEmpty()) return;
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+}
+
+} // namespace
+
 class TestSharing : public QObject
 {
     Q_OBJECT
@@ -53,7 +67,7 @@ private Q_SLOTS:
         const ImporterRegistry importers;
         CancelToken token;
         const ImportOutcome outcome =
-            FileImporter(*file, importers).import(log.toStdString(), "", {}, token);
+            FileImporter(*file, importers).import(log.toStdString(), "app.log", {}, token);
         QVERIFY2(outcome.status == ImportOutcome::Status::Imported, outcome.error.c_str());
     }
 
@@ -179,6 +193,7 @@ private Q_SLOTS:
                      .contains(QStringLiteral("source added: %1-worker.log").arg(tag)),
                  qPrintable(box(QStringLiteral("Merged"))->informativeText()));
         QTRY_COMPARE_WITH_TIMEOUT(window.logModel()->rowCount(), 4, 10000);
+        grabIfAsked(*box(QStringLiteral("Merged")), QStringLiteral("merged"));
     }
 
     // A corrupt file from elsewhere is refused on open (its integrity is
@@ -242,6 +257,7 @@ private Q_SLOTS:
             QCOMPARE(dialog.authorEdit()->placeholderText(), QString::fromStdString(osUserName()));
             dialog.authorEdit()->clear();
             QTest::keyClicks(dialog.authorEdit(), typed);
+            grabIfAsked(dialog, QStringLiteral("preferences"));
             dialog.accept();
         }
         QCOMPARE(QString::fromStdString(configuredUserName()), typed.trimmed());
