@@ -7,6 +7,7 @@
 #include "CollectDialog.h"
 #include "ConnectDialog.h"
 #include "ConnectionProfiles.h"
+#include "GrabIfAsked.h"
 #include "GuiPrompter.h"
 #include "ImportProgressWidget.h"
 #include "PrometheusDialog.h"
@@ -31,6 +32,7 @@
 #include <thread>
 
 using namespace perfcase;
+using perfcase::testing::grabIfAsked;
 
 namespace {
 
@@ -42,17 +44,6 @@ QPushButton *buttonStartingWith(QMessageBox *box, const QString &prefix)
         if (button->text().remove(QLatin1Char('&')).startsWith(prefix))
             return qobject_cast<QPushButton *>(button);
     return nullptr;
-}
-
-// PERFCASE_GRAB_DIR=DIR saves the dialogs as PNG files there: to look at
-// them, and for the documentation's pictures.
-void grabIfAsked(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("PERFCASE_GRAB_DIR");
-    if (dir.isEmpty()) return;
-    widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
-    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // Also File > Merge Teammate's Case… and a corrupt file from elsewhere:
 // the window keeps the last good state and says what failed.
 #include "CaseFile.h"
+#include "GrabIfAsked.h"
 #include "KnownCases.h"
 #include "LogExplorerModel.h"
 #include "MainWindow.h"
@@ -31,20 +32,7 @@
 #include <QTreeWidget>
 
 using namespace perfcase;
-
-namespace {
-
-// PERFCASE_GRAB_DIR=DIR saves the dialogs as PNG files there, to look at them.
-void grabIfAsked(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("PERFCASE_GRAB_DIR");
-    if (dir.isEmpty()) return;
-    widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
-    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-}
-
-} // namespace
+using perfcase::testing::grabIfAsked;
 
 class TestSharing : public QObject
 {
