@@ -29,6 +29,7 @@ const std::map<std::string, Command> &commands()
         {"check", runCheckCommand},     {"report", runReportCommand},
         {"collect", runCollectCommand}, {"prometheus", runPrometheusCommand},
         {"export", runExportCommand},   {"merge", runMergeCommand},
+        {"remove", runRemoveCommand},
     };
     return table;
 }
@@ -55,7 +56,8 @@ void printUsage()
         "       perfcase prometheus CASE --url URL --query PROMQL --start T --end T [--step S]\n"
         "                           [--name N] [--json]\n"
         "       perfcase export CASE -o OUT [--share] [--json]\n"
-        "       perfcase merge CASE OTHER [--json]\n");
+        "       perfcase merge CASE OTHER [--json]\n"
+        "       perfcase remove CASE SOURCE_ID...\n");
 }
 
 } // namespace

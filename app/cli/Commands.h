@@ -22,6 +22,7 @@ int runCollectCommand(const QStringList &arguments);
 int runPrometheusCommand(const QStringList &arguments);
 int runExportCommand(const QStringList &arguments);
 int runMergeCommand(const QStringList &arguments);
+int runRemoveCommand(const QStringList &arguments);
 
 // --playbook ID looked up in the catalogue; nullptr after reporting a usage error.
 const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &catalog);

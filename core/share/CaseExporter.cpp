@@ -15,6 +15,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -339,9 +342,9 @@ ExportSummary CaseExporter::run(const std::string &casePath, const std::string &
                              options.sharedAs.empty() ? outPath : options.sharedAs, mapping);
         }
         check(cancelled);
-        QFile::remove(QString::fromStdString(outPath));
-        if (!QFile::rename(QString::fromStdString(partial), QString::fromStdString(outPath)))
-            throw std::runtime_error("cannot write " + outPath);
+        // rename(2) replaces OUT in one step: a kill never leaves neither.
+        if (std::rename(partial.c_str(), outPath.c_str()) != 0)
+            throw std::runtime_error("cannot write " + outPath + ": " + std::strerror(errno));
     } catch (...) {
         cleanup();
         throw;

@@ -267,6 +267,56 @@ private Q_SLOTS:
         QCOMPARE(run.out.split('\n').value(1).trimmed(), grep.readAllStandardOutput().trimmed());
     }
 
+    // perfcase remove CASE SOURCE_ID...: all or nothing, and what was
+    // removed is gone from the tables and from the full-text index.
+    void removeSources_data()
+    {
+        QTest::addColumn<QStringList>("ids");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<int>("sourcesLeft");
+        QTest::addColumn<QString>("said"); // in stdout (0) or stderr
+        QTest::newRow("one") << QStringList{QStringLiteral("1")} << 0 << 1
+                             << QStringLiteral("removed source #1 (elastic_examples");
+        QTest::newRow("both") << QStringList{QStringLiteral("1"), QStringLiteral("2")} << 0 << 0
+                              << QStringLiteral("removed source #2 (haproxy.log)");
+        QTest::newRow("one unknown: none removed")
+            << QStringList{QStringLiteral("1"), QStringLiteral("9")} << 2 << 2
+            << QStringLiteral("the case has no source #9; nothing was removed");
+        QTest::newRow("not a number") << QStringList{QStringLiteral("x1")} << 2 << 2
+                                      << QStringLiteral("x1 is not a source id");
+        QTest::newRow("no id") << QStringList{} << 2 << 2 << QStringLiteral("usage:");
+    }
+    void removeSources()
+    {
+        QFETCH(QStringList, ids);
+        QFETCH(int, exitCode);
+        QFETCH(int, sourcesLeft);
+        QFETCH(QString, said);
+        const QString casePath = freshCase(QStringLiteral("remove-%1.perfcase")
+                                               .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                               .replace(QLatin1Char(' '), QLatin1Char('-')));
+        QCOMPARE(perfcase({QStringLiteral("import"), casePath,
+                           corpus("nginx_access/elastic_examples_apache_combined_10k.log"),
+                           corpus("app_logs/haproxy.log")})
+                     .exitCode,
+                 0);
+        const Run run = perfcase(QStringList{QStringLiteral("remove"), casePath} + ids);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2((exitCode == 0 ? run.out : run.err).contains(said.toUtf8()),
+                 QByteArray(run.out + run.err).constData());
+        auto count = [&](const char *sql) {
+            const Run query =
+                perfcase({QStringLiteral("query"), casePath, QString::fromLatin1(sql)});
+            return query.out.split('\n').value(1).trimmed().toInt();
+        };
+        QCOMPARE(count("SELECT count(*) FROM v_sources"), sourcesLeft);
+        const bool nginxGone = exitCode == 0;
+        QCOMPARE(count("SELECT count(*) FROM v_log_search WHERE message MATCH "
+                       "'\"kibana-dashboard3.png\"'") == 0,
+                 nginxGone);
+        QCOMPARE(count("SELECT count(*) FROM v_logs WHERE source LIKE 'elastic%'") == 0, nginxGone);
+    }
+
     void snapshotsAtDifferentTimesAreNotDuplicates()
     {
         // The same HPA bytes saved at two times (stamps in the names) are two
