@@ -66,6 +66,7 @@ int runCheckCommand(const QStringList &arguments)
     if (!playbook) return ExitUsage;
     const std::string path = cli.positional().at(0).toStdString();
     const bool save = !cli.isSet(QStringLiteral("no-save"));
+    bool saving = false; // a database error while storing the run is a write error
     try {
         std::unique_ptr<CaseFile> writable;
         if (save) {
@@ -75,7 +76,11 @@ int runCheckCommand(const QStringList &arguments)
         QueryRunner runner(path);
         PlaybookEngine engine(runner);
         PlaybookResult result = engine.run(*playbook);
-        if (save) ChecklistStore(writable->db()).saveRun(result);
+        if (save) {
+            saving = true;
+            ChecklistStore(writable->db()).saveRun(result);
+            saving = false;
+        }
         if (cli.isSet(QStringLiteral("json")))
             CliOutput::printLine(
                 CheckOutput::resultJson(*playbook, result)
@@ -91,7 +96,8 @@ int runCheckCommand(const QStringList &arguments)
     } catch (const CaseFileError &error) {
         return CliOutput::caseError(path, error);
     } catch (const SqlError &error) {
-        return CliOutput::caseError(path, error, CliOutput::CaseUse::Reading);
+        return CliOutput::caseError(
+            path, error, saving ? CliOutput::CaseUse::Writing : CliOutput::CaseUse::Reading);
     }
 }
 
