@@ -8,8 +8,9 @@ class QLineEdit;
 namespace perfcase {
 
 // Edit > Preferences…: who the user is on what they write (annotations,
-// notes, overrides, new cases). Empty means the OS user, shown as the
-// placeholder; PERFCASE_AUTHOR, when set, wins and the dialog says so.
+// notes, overrides, new cases). Empty means the OS user, whose name the
+// empty field shows greyed; PERFCASE_AUTHOR, when set, wins and the dialog
+// says so.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
