@@ -128,6 +128,9 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
         return std::nullopt;
     std::int64_t days = daysFromCivil(year, unsigned(month), unsigned(day));
     std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    // A year runs to 9999, ns since the epoch only to 2262 (and from 1677).
+    if (secs >= INT64_MAX / kNsPerSecond || secs <= INT64_MIN / kNsPerSecond)
+        return std::nullopt;
     return secs * kNsPerSecond + fraction;
 }
 

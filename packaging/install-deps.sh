@@ -14,6 +14,9 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth lnav poppler-utils python3 sqlite3
   openssh-server openssh-client prometheus
+  # The sanitizer suite and the fuzzers (docs/fuzzing.md): clang with the
+  # libFuzzer/ASan/UBSan runtimes, and llvm-symbolizer for their reports.
+  clang-14 libclang-rt-14-dev llvm-14
 )
 # Debian's kubernetes-client owns /usr/bin/kubectl like any other kubectl
 # package: install it only when no kubectl is there (DESIGN.md).

@@ -363,10 +363,11 @@ void HarEntryWriter::writeWebSocket(const simdjson::dom::object &entry, std::str
     for (simdjson::dom::element item : messages) {
         // Epoch seconds (Chrome, mitmproxy), or epoch milliseconds (Playwright's
         // recordHar): 1e11 s is the year 5138 and 1e11 ms is 1973, so the
-        // two ranges do not meet. Nothing else is a usable time.
+        // two ranges do not meet. Nothing else is a usable time, nor is a
+        // time after 2262 (9.2e9 s), beyond ns since the epoch.
         auto seconds = number(item["time"]);
         if (seconds && *seconds > 1e11 && *seconds <= 1e14) *seconds /= 1000;
-        if (!seconds || *seconds <= 0 || *seconds > 1e11) {
+        if (!seconds || *seconds <= 0 || *seconds > 9.2e9) {
             if (m_badMessages++ == 0) m_firstBadMessage = offset;
             continue;
         }

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 namespace perfcase {
 
@@ -57,18 +58,23 @@ std::optional<std::int64_t> epochTextToNs(std::string_view text)
     }
     if (pos != text.size())
         return std::nullopt; // exponent or junk: not a plain epoch
+    if (whole > (INT64_MAX - fraction) / scale)
+        return std::nullopt; // after 2262 in ns: not a time we can store
     return whole * scale + fraction;
 }
 
-std::int64_t epochToNs(double value)
+// nullopt when the time does not fit in int64 ns (before 1677, after 2262).
+std::optional<std::int64_t> epochToNs(double value)
 {
     double magnitude = std::fabs(value);
-    if (magnitude >= 1e17)
-        return std::int64_t(value);
-    if (magnitude >= 1e14)
-        return std::int64_t(value * 1e3);
+    const double ns = magnitude >= 1e17   ? value
+                      : magnitude >= 1e14 ? value * 1e3
+                      : magnitude >= 1e11 ? value * 1e6
+                                          : value * 1e9;
+    if (!(std::fabs(ns) < 9.2e18))
+        return std::nullopt;
     if (magnitude >= 1e11)
-        return std::int64_t(value * 1e6);
+        return std::int64_t(ns);
     return std::int64_t(std::llround(value * 1e6)) * 1000;
 }
 
@@ -162,12 +168,14 @@ private:
         ParsedTime time;
         if (value.is_number()) {
             time.isEpoch = true;
-            double number = value.get_double().value_unsafe();
+            const auto approximate = epochToNs(value.get_double().value_unsafe());
+            if (!approximate)
+                return false;
             auto exact = epochTextToNs(rawNumberAfterKey(m_json, key));
             // Trust the digits only if they are the number the DOM read.
-            time.epochNs = exact && std::fabs(double(*exact) - double(epochToNs(number))) < 1e6
+            time.epochNs = exact && std::fabs(double(*exact) - double(*approximate)) < 1e6
                                ? *exact
-                               : epochToNs(number);
+                               : *approximate;
         } else if (value.is_string()) {
             std::string_view text = value.get_string().value_unsafe();
             if (auto exact = epochTextToNs(text)) {

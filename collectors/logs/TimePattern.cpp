@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <stdexcept>
 
 namespace perfcase {
@@ -149,7 +150,8 @@ bool parseEpoch(std::string_view text, ParsedTime &t)
     std::size_t pos = 0;
     std::int64_t whole = 0;
     std::size_t start = pos;
-    while (pos < text.size() && isDigit(text[pos]) && pos - start < 19)
+    // 18 digits cannot overflow; more could never fit in ns anyway.
+    while (pos < text.size() && isDigit(text[pos]) && pos - start < 18)
         whole = whole * 10 + (text[pos++] - '0');
     if (pos == start)
         return false;
@@ -158,8 +160,8 @@ bool parseEpoch(std::string_view text, ParsedTime &t)
         ++pos;
         fraction(text, pos, frac);
     }
-    if (pos != text.size())
-        return false;
+    if (pos != text.size() || whole > (INT64_MAX - frac) / 1'000'000'000)
+        return false; // junk, or after 2262 in ns
     t.isEpoch = true;
     t.epochNs = whole * 1'000'000'000 + frac;
     return true;

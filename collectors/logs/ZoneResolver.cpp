@@ -102,6 +102,16 @@ std::optional<std::int64_t> ZoneResolver::toUtc(const ParsedTime &t)
     m_lastMonth = t.month;
     std::int64_t local = daysFromCivil(year, unsigned(t.month), unsigned(t.day)) * 86400 +
                          t.hour * 3600 + t.minute * 60 + t.second;
+    // ns since the epoch hold 1677-09-21 to 2262-04-11; a written year runs
+    // to 9999. Beyond (less a week, for any offset), the time is not one.
+    constexpr std::int64_t kLimit = INT64_MAX / 1'000'000'000LL - 7 * 86400;
+    if (local > kLimit || local < -kLimit) {
+        if (!m_warnedRange) {
+            m_warnedRange = true;
+            m_pendingWarning = "a time before 1677 or after 2262 cannot be stored";
+        }
+        return std::nullopt;
+    }
     std::int64_t offset = 0;
     if (t.hasOffset) {
         offset = t.offsetSeconds;

@@ -48,7 +48,7 @@ private:
     std::int64_t m_lastUtc = INT64_MIN;
     std::unordered_map<std::int64_t, HourRule> m_rules;
     std::string m_pendingWarning;
-    bool m_warnedGap = false, m_warnedAbbreviation = false;
+    bool m_warnedGap = false, m_warnedAbbreviation = false, m_warnedRange = false;
 };
 
 } // namespace perfcase

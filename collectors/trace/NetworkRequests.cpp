@@ -45,7 +45,9 @@ bool NetworkRequests::response(std::int64_t ts, simdjson::dom::element data)
     if (!request) return false;
     if (!request->sent && !request->answered) request->start = ts;
     request->answered = true;
-    if (auto status = numberField(data, "statusCode")) request->status = std::int64_t(*status);
+    // HTTP statuses have three digits; anything else is not one.
+    if (auto status = numberField(data, "statusCode"); status && *status >= 0 && *status < 1000)
+        request->status = std::int64_t(*status);
     if (auto mime = stringField(data, "mimeType"); !mime.empty()) request->mimeType.assign(mime);
     if (auto length = numberField(data, "encodedDataLength")) request->encodedDataLength = *length;
     request->last = std::max(request->last, ts);

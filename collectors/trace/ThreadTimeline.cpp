@@ -156,8 +156,10 @@ void ThreadTimeline::handle(const Item &item)
 // BeginFrame before it.
 void ThreadTimeline::frameEvent(const Item &item)
 {
-    const auto seq = std::int64_t(item.a);
-    const bool hasSeq = item.a >= 0;
+    // Chrome counts frames up from 0: a negative number (or NaN) means no id,
+    // and one beyond 2^53 cannot be an id a double holds exactly.
+    const bool hasSeq = item.a >= 0 && item.a <= 9007199254740992.0;
+    const std::int64_t seq = hasSeq ? std::int64_t(item.a) : -1;
     switch (item.kind) {
     case EventKind::BeginFrame:
         if (!hasSeq) {

@@ -19,7 +19,9 @@ bool hasParent(simdjson::dom::element frame)
 
 std::optional<std::int64_t> processId(simdjson::dom::element frame)
 {
-    if (auto pid = numberField(frame, "processId")) return std::int64_t(*pid);
+    // A pid is a small whole number; anything else cannot name a process.
+    auto pid = numberField(frame, "processId");
+    if (pid && *pid >= 0 && *pid <= 9007199254740992.0) return std::int64_t(*pid);
     return std::nullopt;
 }
 

@@ -172,7 +172,15 @@ SshSession::SshSession(const SshEndpoint &endpoint, SshPrompter &prompter, const
 SshSession::~SshSession()
 {
     if (m_session) {
-        libssh2_session_set_blocking(m_session, m_broken ? 0 : 1);
+        // A broken session (cancel, timeout) still holds the channel of a
+        // command that may run on. Non-blocking, libssh2_session_free would
+        // answer EAGAIN at that channel and free nothing (LeakSanitizer: the
+        // whole session, per cancelled command); blocking, it would wait for
+        // the command. Shut the socket down instead: every write fails at
+        // once, libssh2 frees the channel anyway, and nothing waits.
+        const int socket = m_socket >= 0 ? m_socket : m_tunnel ? m_tunnel->socket() : -1;
+        if (m_broken && socket >= 0) ::shutdown(socket, SHUT_RDWR);
+        libssh2_session_set_blocking(m_session, 1);
         libssh2_session_set_timeout(m_session, 2000);
         libssh2_session_disconnect(m_session, "perfcase: done");
         libssh2_session_free(m_session);

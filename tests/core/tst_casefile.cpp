@@ -532,7 +532,7 @@ private Q_SLOTS:
         const std::int64_t start = 1'795'168'800'000'000'000;
         for (int i = 0; i < rows; ++i) {
             const std::int64_t ts =
-                start + std::int64_t(i) * 37'000'000 - (inOrder ? 0 : (i % 5) * 2'000'000'000);
+                start + std::int64_t(i) * 37'000'000 - (inOrder ? 0 : (i % 5) * 2'000'000'000LL);
             const auto level = i % 4 == 0 ? std::nullopt : std::optional(LogLevel(i % 7));
             writer.addLog(i % 3 ? a : b, ts, level, "m", i + 1);
         }

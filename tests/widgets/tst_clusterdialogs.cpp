@@ -378,7 +378,8 @@ private Q_SLOTS:
         GuiPrompter prompter(&window);
         QSignalSpy opened(&prompter, &GuiPrompter::questionOpened);
         const HostKey key{"ssh-ed25519",
-                          std::string("\0\0\0\x0bssh-ed25519 32 bytes of key....", 47)};
+                          // 4-byte length, the name, 32 bytes of key: 47 bytes.
+                          std::string("\0\0\0\x0bssh-ed25519", 15) + std::string(32, '*')};
         auto answer = std::async(std::launch::async, [&] {
             return prompter.acceptNewHostKey("bastion.example", 2222, key);
         });
