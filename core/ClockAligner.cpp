@@ -34,16 +34,20 @@ std::string pathOf(std::string_view url)
     return std::string(url);
 }
 
-const char *const kRequestTracks = "('http.requests', 'browser.network_requests')";
+// A macro so that the queries below are single literals (GCC 12 warns
+// falsely about std::string concatenations of long literals).
+#define PERFCASE_REQUEST_TRACKS "('http.requests', 'browser.network_requests')"
+
+#define PERFCASE_REQUESTS_OF                                                                       \
+    "json_extract(x.args, '$.method'), json_extract(x.args, '$.url') "                             \
+    "FROM slices x JOIN tracks t ON t.id = x.track_id JOIN sources s ON s.id = t.source_id "       \
+    "WHERE s.id = ? AND t.name IN " PERFCASE_REQUEST_TRACKS " AND x.args IS NOT NULL"
 
 std::vector<Request> requestsOf(Database &db, std::int64_t sourceId, bool corrected)
 {
-    Statement select = db.prepare(
-        std::string("SELECT x.ts + ") + (corrected ? "s.clock_offset_ns" : "0") +
-        ", json_extract(x.args, '$.method'), json_extract(x.args, '$.url') "
-        "FROM slices x JOIN tracks t ON t.id = x.track_id JOIN sources s ON s.id = t.source_id "
-        "WHERE s.id = ? AND t.name IN " +
-        kRequestTracks + " AND x.args IS NOT NULL");
+    Statement select =
+        db.prepare(corrected ? "SELECT x.ts + s.clock_offset_ns, " PERFCASE_REQUESTS_OF
+                             : "SELECT x.ts, " PERFCASE_REQUESTS_OF);
     select.bind(1, sourceId);
     std::vector<Request> requests;
     while (select.step()) {
@@ -92,9 +96,9 @@ std::optional<Proposal> propose(Database &db, std::int64_t sourceId)
         byKey.emplace(request.key, request.ts);
 
     Statement references = db.prepare(
-        std::string("SELECT DISTINCT s.id, s.format FROM sources s JOIN tracks t ON "
-                    "t.source_id = s.id WHERE s.ready = 1 AND s.id != ? AND t.name IN ") +
-        kRequestTracks + " AND (s.clock_domain = 'wall' OR s.clock_origin != 'none')");
+        "SELECT DISTINCT s.id, s.format FROM sources s JOIN tracks t ON t.source_id = s.id "
+        "WHERE s.ready = 1 AND s.id != ? AND t.name IN " PERFCASE_REQUEST_TRACKS
+        " AND (s.clock_domain = 'wall' OR s.clock_origin != 'none')");
     references.bind(1, sourceId);
     std::optional<Proposal> best;
     bool bestFine = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace perfcase {
@@ -13,6 +14,12 @@ inline std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes)
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
         --end;
     return text.substr(0, end);
+}
+
+// A cell or value for an error message: in double quotes, cut at 60 bytes.
+inline std::string quotedExcerpt(std::string_view text)
+{
+    return "\"" + std::string(utf8Prefix(text, 60)) + "\"";
 }
 
 } // namespace perfcase

@@ -134,34 +134,45 @@ elif [ -n "${PERFCASE_FUZZ_TMPDIR:-}" ]; then
     export TMPDIR=$PERFCASE_FUZZ_TMPDIR
 fi
 
-failed=()
-summary=()
-for target in "${targets[@]}"; do
-    phase "$target for ${seconds}s"
-    grown=$work/corpus/$target findings=$work/findings/$target log=$work/logs/$target.log
-    mkdir -p "$grown" "$findings" "$(dirname "$log")"
-    regressions=$root/fuzz/regressions/$target
-    status=0
+# One target: its log in logs/, its exit status in status/.
+fuzz_one() {
+    local target=$1 status=0
+    local grown=$work/corpus/$target findings=$work/findings/$target log=$work/logs/$target.log
+    mkdir -p "$grown" "$findings"
     # -timeout: one input taking longer is a finding (a hang); rss 2 GB is
     # the brief's limit for "huge allocation".
     "$asan_dir/fuzz/$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
         -timeout=30 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$findings/" "$grown" "$work/seeds/$target" "$regressions" \
+        -artifact_prefix="$findings/" "$grown" "$work/seeds/$target" "$root/fuzz/regressions/$target" \
         >"$log" 2>&1 || status=$?
+    echo "$status" >"$work/status/$target"
+}
+
+# One target per core at a time: each is a single process.
+rm -rf "$work/status" && mkdir -p "$work/status" "$work/logs"
+phase "${#targets[@]} targets, ${seconds}s each, $(nproc) at a time"
+for target in "${targets[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n || true; done
+    fuzz_one "$target" &
+done
+wait
+
+phase "summary"
+failed=()
+for target in "${targets[@]}"; do
+    log=$work/logs/$target.log
+    status=$(cat "$work/status/$target" 2>/dev/null || echo '?')
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-    size=$(find "$grown" -type f | wc -l)
-    summary+=("$(printf '%-22s %10s runs %6s/s  corpus %5s  exit %s' "$target" "${runs:-?}" "${speed:-?}" "$size" "$status")")
-    if [ "$status" -ne 0 ]; then
+    size=$(find "$work/corpus/$target" -type f | wc -l)
+    printf '%-22s %10s runs %6s/s  corpus %5s  exit %s\n' "$target" "${runs:-?}" "${speed:-?}" "$size" "$status"
+    if [ "$status" != 0 ]; then
         failed+=("$target")
-        tail -n 60 "$log"
+        tail -n 60 "$log" | sed "s/^/    $target: /"
         crasher=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
         echo "fuzz.sh: $target failed (exit $status); input: ${crasher:-see $log}" >&2
     fi
 done
-
-phase "summary"
-printf '%s\n' "${summary[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
     echo "fuzz.sh: findings in ${failed[*]} (logs in $work/logs, inputs in $work/findings)" >&2
     exit 1

@@ -7,14 +7,21 @@ cd "$root"
 phase() { printf '\n== %s (%ss since start)\n' "$1" "$SECONDS"; }
 phase "install and build"
 bash packaging/build.sh
-phase "tests"
-ctest --test-dir build --output-on-failure --timeout 900 "$@"
-# CI also runs the suite under ASan + UBSan and each fuzz target for a while
-# (docs/fuzzing.md); locally only when asked: PERFCASE_SANITIZE=1,
+# CI also runs the whole suite under ASan + UBSan and each fuzz target for
+# a while (docs/fuzzing.md); locally only when asked: PERFCASE_SANITIZE=1,
 # PERFCASE_FUZZ_SECONDS=N.
-if [ "${CI:-}" = "true" ] || [ "${PERFCASE_SANITIZE:-0}" = 1 ]; then
+sanitize=0
+{ [ "${CI:-}" = "true" ] || [ "${PERFCASE_SANITIZE:-0}" = 1 ]; } && sanitize=1
+if [ "$sanitize" = 1 ]; then
+    # The kill -9 tests (label crash, 4 minutes) then run once, in the
+    # sanitizer pass, beside the other tests there.
+    phase "tests (label crash: in the sanitizer pass)"
+    ctest --test-dir build --output-on-failure --timeout 900 -LE crash "$@"
     phase "sanitizers"
     bash packaging/sanitize.sh
+else
+    phase "tests"
+    ctest --test-dir build --output-on-failure --timeout 900 "$@"
 fi
 if [ "${CI:-}" = "true" ] || [ -n "${PERFCASE_FUZZ_SECONDS:-}" ]; then
     phase "fuzz"

@@ -18,14 +18,9 @@ phase "build (clang, ASan + UBSan, $asan_dir)"
 configure_asan
 cmake --build "$asan_dir" -j"$(nproc)"
 
-# Left out, by name, each for a reason:
-# - tst_responsiveness measures the longest event-loop stall of an import
-#   (<= 50 ms): a speed test, and ASan makes everything 2-3 times slower.
-# - tst_crash*: kill -9 of the perfcase binary, 10 to 50 times a scenario.
-#   A killed process reports nothing; under ASan they take 6 minutes of the
-#   CI budget for no finding. The code they drive runs under ASan in the
-#   unit and integration tests, and tst_faults (disk full, read-only) stays.
-excluded='^(tst_responsiveness|tst_crash.*)$'
+# Left out: tst_responsiveness measures the longest event-loop stall of an
+# import (<= 50 ms): a speed test, and ASan makes everything 2-3 times slower.
+excluded='^tst_responsiveness$'
 # tst_transport needs exact malloc stacks (below) to tell the libssh2 leak
 # that packaging/lsan.supp names from a leak of ours: run it on its own.
 slow_unwind='^tst_transport$'
@@ -33,7 +28,8 @@ phase "tests (left out: $excluded)"
 status=0
 run_ctest() { ctest --test-dir "$asan_dir" --output-on-failure --timeout 600 "$@" || status=$?; }
 # Two at a time, except the window tests: they wait for the event loop with
-# timeouts, which a busy machine under ASan can miss.
+# timeouts, which a busy machine under ASan can miss. The kill -9 tests
+# (label crash) mostly wait for the process they kill: they share well.
 run_ctest -j"$(nproc)" -LE gui -E "$excluded|$slow_unwind" "$@"
 run_ctest -L gui -E "$excluded|$slow_unwind" "$@"
 # libcrypto has no frame pointers: the fast unwinder stops inside it, before

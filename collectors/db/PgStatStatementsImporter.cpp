@@ -21,7 +21,7 @@ bool isBlank(std::string_view line)
     return line.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-std::string quoted(std::string_view text)
+std::string quotedCell(std::string_view text)
 {
     bool repaired = false;
     return "\"" + DbValues::text(MetricNumbers::trim(text), repaired, 40) + "\"";
@@ -54,13 +54,13 @@ public:
         };
         const auto calls = DbValues::wholeNumber(cell(m_columns.calls));
         if (!calls || *calls < 0) {
-            why = "calls is not a whole number: " + quoted(cell(m_columns.calls));
+            why = "calls is not a whole number: " + quotedCell(cell(m_columns.calls));
             return false;
         }
         const auto total = DbValues::number(cell(m_columns.total));
         if (!total) {
             why = std::string(m_columns.execNames ? "total_exec_time" : "total_time") +
-                  " is not a number: " + quoted(cell(m_columns.total));
+                  " is not a number: " + quotedCell(cell(m_columns.total));
             return false;
         }
         args = nlohmann::json::object();

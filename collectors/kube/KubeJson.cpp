@@ -10,7 +10,7 @@ namespace {
 
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53
 
-std::string quoted(std::string_view key)
+std::string quotedKey(std::string_view key)
 {
     return "\"" + std::string(key) + "\"";
 }
@@ -52,7 +52,7 @@ std::string_view string(simdjson::dom::element parent, std::string_view key)
     if (!value || value->is_null()) return {};
     std::string_view text;
     if (value->get_string().get(text) != simdjson::SUCCESS)
-        throw BadField(quoted(key) + " is not a string");
+        throw BadField(quotedKey(key) + " is not a string");
     return text;
 }
 
@@ -63,17 +63,17 @@ std::optional<std::int64_t> count(simdjson::dom::element parent, std::string_vie
     std::int64_t integer = 0;
     if (value->get_int64().get(integer) == simdjson::SUCCESS) {
         if (integer < 0 || double(integer) > kMaxExactInteger)
-            throw BadField(quoted(key) + " is out of range: " + std::to_string(integer));
+            throw BadField(quotedKey(key) + " is out of range: " + std::to_string(integer));
         return integer;
     }
     double real = 0;
     if (value->get_double().get(real) == simdjson::SUCCESS) {
         // A double beyond int64 would be undefined behaviour to convert.
         if (!std::isfinite(real) || real < 0 || real > kMaxExactInteger || real != std::floor(real))
-            throw BadField(quoted(key) + " is not a count: " + simdjson::minify(*value));
+            throw BadField(quotedKey(key) + " is not a count: " + simdjson::minify(*value));
         return std::int64_t(real);
     }
-    throw BadField(quoted(key) + " is not a number");
+    throw BadField(quotedKey(key) + " is not a number");
 }
 
 std::optional<double> number(simdjson::dom::element parent, std::string_view key)
@@ -84,11 +84,11 @@ std::optional<double> number(simdjson::dom::element parent, std::string_view key
     if (value->get_double().get(real) != simdjson::SUCCESS) {
         std::int64_t integer = 0;
         if (value->get_int64().get(integer) != simdjson::SUCCESS)
-            throw BadField(quoted(key) + " is not a number");
+            throw BadField(quotedKey(key) + " is not a number");
         real = double(integer);
     }
     if (!std::isfinite(real) || std::fabs(real) > 1e30)
-        throw BadField(quoted(key) + " is out of range");
+        throw BadField(quotedKey(key) + " is out of range");
     return real;
 }
 
@@ -98,7 +98,7 @@ std::optional<std::int64_t> time(simdjson::dom::element parent, std::string_view
     if (text.empty() || text.substr(0, 5) == "0001-") return std::nullopt;
     auto ns = parseRfc3339(text);
     if (!ns)
-        throw BadField(quoted(key) +
+        throw BadField(quotedKey(key) +
                        " is not an RFC 3339 time: " + std::string(text.substr(0, 40)));
     return ns;
 }

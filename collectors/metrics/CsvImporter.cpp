@@ -50,11 +50,6 @@ std::vector<Column> columnsOf(const std::vector<std::string> &header, MetricSink
     return columns;
 }
 
-std::string quoted(std::string_view text)
-{
-    return "\"" + std::string(utf8Prefix(text, 60)) + "\"";
-}
-
 } // namespace
 
 std::optional<CsvImporter::Plan> CsvImporter::plan(const CsvDialect &dialect, std::string &why)
@@ -131,7 +126,7 @@ ImporterResult CsvImporter::run(ImportContext &context) const
                                     ? MetricNumbers::trim(record.fields[timeColumn])
                                     : std::string_view();
         if (cell.empty()) {
-            sink.reject(record.line, record.offset, "no time in column " + quoted(timeName),
+            sink.reject(record.line, record.offset, "no time in column " + quotedExcerpt(timeName),
                         record.excerpt);
             continue;
         }
@@ -139,8 +134,8 @@ ImporterResult CsvImporter::run(ImportContext &context) const
         if (zone.takeWarning(warning)) sink.warnOnce("zone", record.line, record.offset, warning);
         if (!ts) {
             sink.reject(record.line, record.offset,
-                        "cannot read the time " + quoted(cell) + " (" + found->time.describe() +
-                            ")",
+                        "cannot read the time " + quotedExcerpt(cell) + " (" +
+                            found->time.describe() + ")",
                         record.excerpt);
             continue;
         }
@@ -155,7 +150,7 @@ ImporterResult CsvImporter::run(ImportContext &context) const
                 sink.warnOnce("text", record.line, record.offset,
                               "cells that are not numbers are not stored (counted as ignored; "
                               "first: column " +
-                                  quoted(column.name) + ")");
+                                  quotedExcerpt(column.name) + ")");
                 continue;
             }
             if (!column.track)

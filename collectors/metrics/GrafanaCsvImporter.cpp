@@ -62,11 +62,6 @@ std::string repaired(const std::string &text, MetricSink &sink, std::int64_t lin
     return out;
 }
 
-std::string quoted(std::string_view text)
-{
-    return "\"" + std::string(utf8Prefix(text, 60)) + "\"";
-}
-
 std::optional<std::int64_t> timeOf(const TimeColumn &time, const CsvRecord &record,
                                    std::size_t column, ZoneResolver &zone, MetricSink &sink)
 {
@@ -78,9 +73,9 @@ std::optional<std::int64_t> timeOf(const TimeColumn &time, const CsvRecord &reco
     if (zone.takeWarning(warning)) sink.warnOnce("zone", record.line, record.offset, warning);
     if (!ts)
         sink.reject(record.line, record.offset,
-                    cell.empty()
-                        ? std::string("no time")
-                        : "cannot read the time " + quoted(cell) + " (" + time.describe() + ")",
+                    cell.empty() ? std::string("no time")
+                                 : "cannot read the time " + quotedExcerpt(cell) + " (" +
+                                       time.describe() + ")",
                     record.excerpt);
     return ts;
 }
@@ -96,7 +91,7 @@ std::optional<double> valueOf(std::string_view cell, const CsvRecord &record, Me
         sink.ignore();
         sink.warnOnce("text", record.line, record.offset,
                       "values that are not numbers are not stored (counted as ignored; first: " +
-                          quoted(cell) + "; export without \"Formatted data\")");
+                          quotedExcerpt(cell) + "; export without \"Formatted data\")");
     }
     return value;
 }

@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kNameLength = 60;
 
 // Quoted the way a shell would need it, so the origin reads as typed.
-std::string quoted(const std::string &text)
+std::string shellQuoted(const std::string &text)
 {
     bool plain = !text.empty();
     for (unsigned char c : text)
@@ -86,8 +86,9 @@ std::string PrometheusCollector::defaultName(const std::string &query)
 
 std::string PrometheusCollector::commandText(const PrometheusRange &range)
 {
-    return "query_range query=" + quoted(range.query) + " start=" + formatRfc3339(range.start) +
-           " end=" + formatRfc3339(range.end) + " step=" + PrometheusStep::durationText(range.step);
+    return "query_range query=" + shellQuoted(range.query) +
+           " start=" + formatRfc3339(range.start) + " end=" + formatRfc3339(range.end) +
+           " step=" + PrometheusStep::durationText(range.step);
 }
 
 bool PrometheusCollector::hasNoSeries(const std::string &body)
@@ -121,8 +122,8 @@ PrometheusOutcome PrometheusCollector::collect(const PrometheusRange &range,
     if (response.httpStatus != 0) outcome.collectedAt = nowNs();
     if (!response.ok()) return failed(std::move(outcome), response.error);
     if (hasNoSeries(response.body))
-        return failed(std::move(outcome), "no series matched " + quoted(range.query) + " from " +
-                                              formatRfc3339(range.start) + " to " +
+        return failed(std::move(outcome), "no series matched " + shellQuoted(range.query) +
+                                              " from " + formatRfc3339(range.start) + " to " +
                                               formatRfc3339(range.end));
 
     CollectedOutput output;

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "PrometheusDialog.h"
 #include "PrometheusProcess.h"
+#include "TimelineWidget.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -105,6 +106,9 @@ private Q_SLOTS:
 
     void prometheusErrorsAreShownAsTheyAre()
     {
+        // The timeline loads the case the last test filled in the background
+        // (seconds under ASan): wait until it shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->timeline()->visibleRange().from > 0, 20000);
         PrometheusDialog *dialog = openDialog();
         QVERIFY(dialog);
         dialog->suggestionBox()->setCurrentIndex(0);

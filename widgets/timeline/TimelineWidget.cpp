@@ -111,6 +111,11 @@ TimelineWidget::~TimelineWidget()
 {
     // Lanes refer to plot objects: drop them while the plot is alive.
     m_lanes.clear();
+    // The plot's children die after this object's TimelineWidget part; the
+    // events their removal sends the plot must not reach a filter that reads
+    // this object (UBSan: vptr).
+    delete m_interaction;
+    m_interaction = nullptr;
 }
 
 QString TimelineWidget::casePath() const
