@@ -136,6 +136,28 @@ Run cliKilledWhen(const QStringList &arguments, const QProcessEnvironment &env,
     return run;
 }
 
+KillPoint killAtRandomPoint(const QStringList &arguments, const QProcessEnvironment &env, int run,
+                            QRandomGenerator &random, qint64 typicalMs,
+                            const std::function<bool()> &started, qint64 afterMaxMs)
+{
+    KillPoint point;
+    if (run % 2 == 0) {
+        const int delay = int(random.bounded(typicalMs * 12 / 10 + 1));
+        point.run = cliKilled(arguments, env, delay);
+        point.delayMs = delay;
+        return point;
+    }
+    const qint64 after = random.bounded(afterMaxMs + 1);
+    qint64 startedAt = -1;
+    point.run = cliKilledWhen(arguments, env, [&](qint64 ms) {
+        if (startedAt < 0 && started()) startedAt = ms;
+        if (startedAt < 0 || ms < startedAt + after) return false;
+        point.delayMs = int(ms);
+        return true;
+    });
+    return point;
+}
+
 SourceWatch::~SourceWatch()
 {
     sqlite3_finalize(m_statement);

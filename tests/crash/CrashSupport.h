@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -48,6 +49,21 @@ Run cliKilled(const QStringList &arguments, const QProcessEnvironment &env, int 
 // ms since the start) until it says so, then sends SIGKILL; or perfcase ends.
 Run cliKilledWhen(const QStringList &arguments, const QProcessEnvironment &env,
                   const std::function<bool(qint64)> &shouldKill, int timeoutMs = 180'000);
+
+// The kill points the check, merge and export tests share. Even runs: at a
+// random time from start-up to a little past typicalMs (a whole run's time).
+// Odd runs: at a random time of up to afterMaxMs after started() first says
+// the work has begun (a file appeared), whatever start-up cost. delayMs is
+// the kill's time (even runs: also when perfcase ended first; odd runs: -1
+// then).
+struct KillPoint
+{
+    Run run;
+    int delayMs = -1;
+};
+KillPoint killAtRandomPoint(const QStringList &arguments, const QProcessEnvironment &env, int run,
+                            QRandomGenerator &random, qint64 typicalMs,
+                            const std::function<bool()> &started, qint64 afterMaxMs);
 
 // Watches a case the way a second reader (the window) does, through its own
 // read-only connection: the newest source that is not ready yet, being

@@ -228,24 +228,11 @@ private Q_SLOTS:
         int finished = 0, earlier = 0, newer = 0, midCheck = 0;
         for (int run = 0; run < runs; ++run) {
             QVERIFY(copyFile(m_base, work));
-            // Even runs: at a random time from start-up to a little past the
-            // end of a check. Odd runs: at a random time after the check
-            // opened the case (its -shm appears), while it analyses.
-            int delay = -1;
-            Run killed;
-            if (run % 2 == 0) {
-                delay = int(random.bounded(qint64(m_checkMs * 12 / 10 + 1)));
-                killed = cliKilled(checkArguments(work), m_env, delay);
-            } else {
-                const qint64 after = random.bounded(qint64(m_checkMs / 2 + 1));
-                qint64 openedAt = -1;
-                killed = cliKilledWhen(checkArguments(work), m_env, [&](qint64 ms) {
-                    if (openedAt < 0 && QFile::exists(work + QStringLiteral("-shm"))) openedAt = ms;
-                    if (openedAt < 0 || ms < openedAt + after) return false;
-                    delay = int(ms);
-                    return true;
-                });
-            }
+            // Odd runs: after the check opened the case (its -shm appears),
+            // while it analyses.
+            const auto [killed, delay] = killAtRandomPoint(
+                checkArguments(work), m_env, run, random, m_checkMs,
+                [&] { return QFile::exists(work + QStringLiteral("-shm")); }, m_checkMs / 2);
             if (killed.finished) {
                 ++finished;
                 QVERIFY2(killed.exitCode == 0, killed.err.constData());

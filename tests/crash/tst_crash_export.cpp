@@ -149,22 +149,11 @@ private Q_SLOTS:
             const Source &source = m_cases[run % 2];
             const Source &other = m_cases[(run + 1) % 2];
             QFile::remove(out); // OUT, if there after the kill, is this run's
-            // Even runs: at a random time from start-up to a little past the
-            // end of an export. Odd runs: as soon as the copy shows beside
-            // OUT, whatever start-up costs (three times as much under ASan).
-            int delay = -1;
-            Run killed;
-            const QStringList arguments = exportArguments(source.path, out, share);
-            if (run % 2 == 0) {
-                delay = int(random.bounded(qint64(source.exportMs[share] * 12 / 10 + 1)));
-                killed = cliKilled(arguments, m_env, delay);
-            } else {
-                killed = cliKilledWhen(arguments, m_env, [&](qint64 ms) {
-                    if (strays(out).isEmpty()) return false;
-                    delay = int(ms);
-                    return true;
-                });
-            }
+            // Odd runs: as soon as the copy shows beside OUT, whatever
+            // start-up costs (three times as much under ASan).
+            const auto [killed, delay] = killAtRandomPoint(
+                exportArguments(source.path, out, share), m_env, run, random,
+                source.exportMs[share], [&] { return !strays(out).isEmpty(); }, 0);
             const QString where = QStringLiteral("run %1 (%2), killed after %3 ms: ")
                                       .arg(run)
                                       .arg(QFileInfo(source.path).fileName())

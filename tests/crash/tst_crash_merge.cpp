@@ -164,24 +164,11 @@ private Q_SLOTS:
         int finished = 0, nothing = 0, everything = 0, midMerge = 0;
         for (int run = 0; run < runs; ++run) {
             QVERIFY(copyFile(m_base, work));
-            // Even runs: at a random time from start-up to a little past the
-            // end of a merge. Odd runs: at a random time after the merge
-            // opened BASE (its -shm appears), while it copies.
-            int delay = -1;
-            Run killed;
-            if (run % 2 == 0) {
-                delay = int(random.bounded(qint64(m_mergeMs * 12 / 10 + 1)));
-                killed = cliKilled(mergeArguments(work), m_env, delay);
-            } else {
-                const qint64 after = random.bounded(qint64(m_mergeMs * 8 / 10 + 1));
-                qint64 openedAt = -1;
-                killed = cliKilledWhen(mergeArguments(work), m_env, [&](qint64 ms) {
-                    if (openedAt < 0 && QFile::exists(work + QStringLiteral("-shm"))) openedAt = ms;
-                    if (openedAt < 0 || ms < openedAt + after) return false;
-                    delay = int(ms);
-                    return true;
-                });
-            }
+            // Odd runs: after the merge opened BASE (its -shm appears),
+            // while it copies.
+            const auto [killed, delay] = killAtRandomPoint(
+                mergeArguments(work), m_env, run, random, m_mergeMs,
+                [&] { return QFile::exists(work + QStringLiteral("-shm")); }, m_mergeMs * 8 / 10);
             const bool opened = QFile::exists(work + QStringLiteral("-shm"));
             const QString where =
                 QStringLiteral("run %1, killed after %2 ms: ").arg(run).arg(delay);
