@@ -10,14 +10,15 @@ std::vector<MarkBucket> split(qint64 trackId, qint64 from, qint64 to, int n)
 {
     std::vector<MarkBucket> buckets;
     if (to < from) return buckets;
-    const qint64 span = to - from + 1;
-    const qint64 count = std::clamp<qint64>(n, 1, span);
+    // In 128 bits: a case from elsewhere can span all of int64 (fuzz_case_file).
+    const __int128 span = __int128(to) - from + 1;
+    const qint64 count = qint64(std::min<__int128>(std::max(n, 1), span));
     for (qint64 i = 0; i < count; ++i) {
         MarkBucket b;
         b.trackId = trackId;
         // Boundaries by exact integer share: no gap and no overlap.
-        b.from = from + qint64((__int128(span) * i) / count);
-        b.to = from + qint64((__int128(span) * (i + 1)) / count) - 1;
+        b.from = qint64(from + span * i / count);
+        b.to = qint64(from + span * (i + 1) / count - 1);
         buckets.push_back(b);
     }
     return buckets;
