@@ -5,6 +5,7 @@
 #include "cli/ExitCode.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 namespace perfcase {
@@ -32,6 +33,10 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("perfcase"));
     QApplication::setApplicationDisplayName(QStringLiteral("Perfcase"));
     QApplication::setApplicationVersion(QStringLiteral(PERFCASE_VERSION));
+    // The installed theme icon when there is one (packaging/), else our own.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("perfcase"),
+                                                 QIcon(QStringLiteral(":/icons/perfcase.svg"))));
+    QGuiApplication::setDesktopFileName(QStringLiteral("perfcase"));
     QStringList arguments = QApplication::arguments().mid(1);
     QString screenshot;
     if (arguments.value(0) == QLatin1String("--screenshot")) {
@@ -45,7 +50,10 @@ int runGui(int argc, char **argv)
     MainWindow window;
     // Shown first, so an error about the case appears over the window.
     window.show();
-    if (!arguments.isEmpty()) window.openCase(arguments.first());
+    if (arguments == QStringList{QStringLiteral("demo")})
+        window.openDemo();
+    else if (!arguments.isEmpty())
+        window.openCase(arguments.first());
     if (!screenshot.isEmpty()) {
         // For docs and the screenshot test: once the panels have loaded and
         // painted, save what the window shows and quit.

@@ -7,6 +7,7 @@
 #include "ChecklistDock.h"
 #include "ClusterController.h"
 #include "ClusterStatusWidget.h"
+#include "DemoCase.h"
 #include "ImportJob.h"
 #include "ImportProgressWidget.h"
 #include "LogExplorer.h"
@@ -26,18 +27,22 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <exception>
 
@@ -102,11 +107,21 @@ void MainWindow::createPanels()
     m_logExplorer->setViewState(m_view);
     m_checklist->setViewState(m_view);
 
-    auto *welcome = new QLabel(tr("<p><b>No case open.</b></p>"
-                                  "<p>File &gt; New creates a case, File &gt; Open opens one.<br>"
-                                  "Drop a .perfcase file here to open it, or log files and "
-                                  "folders to import them.</p>"));
+    auto *welcome = new QLabel(
+        tr("<p><b>No case open.</b></p>"
+           "<p><a href=\"new\">New case…</a> (Ctrl+N) &nbsp; <a href=\"open\">Open case…</a> "
+           "(Ctrl+O) &nbsp; <a href=\"demo\">Open the demo case</a></p>"
+           "<p>Drop a .perfcase file here to open it, or logs, traces, HAR files, "
+           "metrics and kubectl output to import them.</p>"));
     welcome->setAlignment(Qt::AlignCenter);
+    connect(welcome, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("new"))
+            newCase();
+        else if (link == QLatin1String("open"))
+            chooseCase();
+        else if (link == QLatin1String("demo"))
+            openDemo();
+    });
     auto *split = static_cast<QSplitter *>(m_workbench);
     split->addWidget(m_timeline);
     split->addWidget(m_logExplorer);
@@ -311,12 +326,59 @@ void MainWindow::createActions()
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("Open the &Demo Case"), this, &MainWindow::openDemo)
+        ->setToolTip(tr("A recorded investigation of a table UI that lags after a 10k-row "
+                        "import, checked with the import-lag playbook"));
     help->addAction(tr("&About Perfcase"), this, [this] {
         QMessageBox::about(this, tr("About Perfcase"),
                            tr("<p><b>Perfcase %1</b></p><p>An investigation workbench for logs, "
                               "metrics and traces, kept in one case file.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::openDemo()
+{
+    if (m_job) {
+        statusBar()->showMessage(tr("Wait for the import to finish (or cancel it) first."));
+        return;
+    }
+    struct Prepared
+    {
+        QString path, error;
+    };
+    QFutureWatcher<Prepared> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<Prepared>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([] {
+        try {
+            return Prepared{fromStd(DemoCase::prepare()), {}};
+        } catch (const std::exception &error) {
+            return Prepared{{}, fromStd(error.what())};
+        }
+    }));
+    // The first time imports the recording (a few seconds); no Cancel: an
+    // interrupted build is redone next time anyway.
+    QProgressDialog progress(tr("Preparing the demo case…\nThe first time, its recording is "
+                                "imported and checked."),
+                             QString(), 0, 0, this);
+    progress.setWindowTitle(tr("Demo Case"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    progress.setValue(0);
+    if (!watcher.isFinished()) loop.exec();
+    progress.reset();
+    const Prepared prepared = watcher.result();
+    if (prepared.path.isEmpty()) {
+        showError(tr("Cannot Open the Demo"),
+                  tr("The demo case could not be prepared in %1")
+                      .arg(QDir::toNativeSeparators(fromStd(DemoCase::defaultFolder()))),
+                  prepared.error);
+        return;
+    }
+    openCase(prepared.path);
+    if (m_casePath == QFileInfo(prepared.path).absoluteFilePath())
+        m_checklist->setPlaybook(QLatin1String(DemoCase::kPlaybook));
 }
 
 void MainWindow::openCase(const QString &path)

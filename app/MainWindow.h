@@ -47,6 +47,9 @@ public:
 
     // Opens a case; on failure shows why and keeps the case that was open.
     void openCase(const QString &path);
+    // Opens the bundled demo case (DemoCase), building it the first time
+    // off the GUI thread, with the import-lag checklist shown.
+    void openDemo();
     // Imports files and folders into the open case off the GUI thread.
     // Returns false (and says why in the status bar) when it cannot start.
     bool importPaths(const QStringList &paths);

@@ -1,7 +1,9 @@
 # Installation and the .deb (CPack): the binary, a .desktop entry, the
 # application/x-perfcase MIME type for *.perfcase, and the icon (SVG plus
 # PNGs rendered from it at build time). Playbooks, formats and the demo
-# inputs are compiled into the binary.
+# inputs are compiled into the binary; the bundled playbooks are installed
+# too, as the reference to start one's own from (docs/writing-playbooks.md),
+# and so is the documentation. packaging/test-deb.sh installs the package.
 include(GNUInstallDirs)
 
 set(PERFCASE_ICON ${PROJECT_SOURCE_DIR}/resources/icons/perfcase.svg)
@@ -28,6 +30,11 @@ foreach(size ${PERFCASE_ICON_SIZES})
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
 endforeach()
 
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/playbooks/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/perfcase/playbooks FILES_MATCHING PATTERN "*.json")
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME perfcase)
 set(CPACK_PACKAGE_VENDOR "Perfcase")
@@ -39,6 +46,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # Depends from the binary's own shared libraries (dpkg-shlibdeps): Qt 6,
 # QCustomPlot, libssh2, SQLite... exactly the versions it was linked with.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded at run time, so dpkg-shlibdeps cannot see them: the platform
+# plugins (xcb for the window, offscreen for `report` and `demo --report`)
+# and the SVG icon engine.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+set(CPACK_STRIP_FILES ON)
 # The MIME type and the .desktop entry take effect through the triggers of
 # shared-mime-info and desktop-file-utils; suggest them, a server may lack both.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "shared-mime-info, desktop-file-utils, kubectl")

@@ -28,6 +28,7 @@ targets=("$@")
 
 corpus=$root/../shared/corpus
 fixtures=$root/tests/fixtures
+scenarios=$root/resources/scenarios
 work=$asan_dir/fuzz
 phase() { printf '\n== fuzz: %s (%ss since start)\n' "$1" "$SECONDS"; }
 
@@ -55,20 +56,20 @@ seed_globs() {
         $corpus/nginx_access/* $corpus/postgres_logs/*.log $corpus/postgres_logs/*.gz
         $corpus/postgres_logs/*.bz2 $corpus/uvicorn_logs/* $corpus/socketio_logs/*
         $corpus/k8s/*logs*.txt $fixtures/*.log $fixtures/playbook-cases/*/app.log
-        $fixtures/playbook-cases/*/server.log $fixtures/scenarios/*/access.log" ;;
+        $fixtures/playbook-cases/*/server.log $scenarios/*/access.log" ;;
     fuzz_jsonl_log) echo "$corpus/jsonlines/* $corpus/postgres_logs/cnpg.log.gz
-        $fixtures/scenarios/*/*.jsonl" ;;
+        $scenarios/*/*.jsonl" ;;
     fuzz_csv) echo "$corpus/pg_stat_statements/* $fixtures/metrics/*.csv $fixtures/metrics/*.tsv
         $fixtures/playbook-cases/*/pg_stat_statements.csv" ;;
     fuzz_prometheus_json) echo "$corpus/prometheus/*.json" ;;
     fuzz_kube_text) echo "$corpus/k8s/kubectl_top_* $corpus/k8s/kubectl_events_* $fixtures/k8s/*.txt
         $fixtures/metrics/kubectl_top_* $fixtures/playbook-cases/k8s-hpa-ceiling/*.txt" ;;
     fuzz_k8s_json) echo "$corpus/k8s/*.json $fixtures/k8s/*.json
-        $fixtures/playbook-cases/k8s-hpa-ceiling/*_2*.json $fixtures/scenarios/backend/events.json
-        $fixtures/scenarios/backend/hpa_*.json" ;;
+        $fixtures/playbook-cases/k8s-hpa-ceiling/*_2*.json $scenarios/backend/events.json
+        $scenarios/backend/hpa_*.json" ;;
     fuzz_chrome_trace) echo "$corpus/chrome_traces/* $fixtures/trace/*.json" ;;
     fuzz_har) echo "$corpus/har/* $fixtures/har/*.har $fixtures/playbook-cases/*/*.har*
-        $fixtures/scenarios/*/page.har" ;;
+        $scenarios/*/page.har" ;;
     fuzz_explain_text) echo "$fixtures/db/*.txt $fixtures/playbook-cases/*/explain.txt" ;;
     fuzz_case_file) echo "$work/cases/*.perfcase" ;;
     esac

@@ -17,6 +17,9 @@ test_pkgs=(
   # The sanitizer suite and the fuzzers (docs/fuzzing.md): clang with the
   # libFuzzer/ASan/UBSan runtimes, and llvm-symbolizer for their reports.
   clang-14 libclang-rt-14-dev llvm-14
+  # The .deb's test (packaging/test-deb.sh): the MIME database and the
+  # desktop entry's checker, and gio to ask which type a file is.
+  shared-mime-info desktop-file-utils libglib2.0-bin
 )
 # Debian's kubernetes-client owns /usr/bin/kubectl like any other kubectl
 # package: install it only when no kubectl is there (DESIGN.md).

@@ -23,6 +23,12 @@ else
     phase "tests"
     ctest --test-dir build --output-on-failure --timeout 900 "$@"
 fi
+# The .deb from build/, installed on this machine and tried (needs root:
+# CI, or PERFCASE_TEST_DEB=1).
+if [ "${CI:-}" = "true" ] || [ "${PERFCASE_TEST_DEB:-0}" = 1 ]; then
+    phase "package"
+    bash packaging/test-deb.sh
+fi
 if [ "${CI:-}" = "true" ] || [ -n "${PERFCASE_FUZZ_SECONDS:-}" ]; then
     phase "fuzz"
     PERFCASE_FUZZ_SECONDS=${PERFCASE_FUZZ_SECONDS:-30} bash packaging/fuzz.sh

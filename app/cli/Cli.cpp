@@ -29,7 +29,7 @@ const std::map<std::string, Command> &commands()
         {"check", runCheckCommand},     {"report", runReportCommand},
         {"collect", runCollectCommand}, {"prometheus", runPrometheusCommand},
         {"export", runExportCommand},   {"merge", runMergeCommand},
-        {"remove", runRemoveCommand},
+        {"remove", runRemoveCommand},   {"demo", runDemoCommand},
     };
     return table;
 }
@@ -39,6 +39,7 @@ void printUsage()
     std::printf(
         "usage: perfcase [CASE]                 open the window\n"
         "       perfcase --screenshot PNG [CASE] open the window, save it as PNG, quit\n"
+        "       perfcase demo [--report FILE]      the bundled demo case (import-lag)\n"
         "       perfcase --version\n"
         "       perfcase new CASE [--title T]\n"
         "       perfcase import CASE PATH... [--format F] [--name N] [--tz ZONE] "
@@ -75,6 +76,8 @@ std::optional<int> runCli(int argc, char **argv)
         return ExitOk;
     }
     if (first == "--screenshot") return std::nullopt; // the window's own option
+    // `demo` alone opens the window on the demo; with options it is headless.
+    if (first == "demo" && argc == 2) return std::nullopt;
     auto command = commands().find(first);
     if (command == commands().end()) {
         if (!first.empty() && first[0] == '-') {
@@ -88,7 +91,7 @@ std::optional<int> runCli(int argc, char **argv)
     // QApplication, on the offscreen platform unless one is chosen
     // (DESIGN.md, Headless). The data commands never touch a display.
     std::unique_ptr<QCoreApplication> app;
-    if (first == "report") {
+    if (first == "report" || first == "demo") {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     } else {

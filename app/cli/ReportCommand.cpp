@@ -33,10 +33,8 @@ int runReportCommand(const QStringList &arguments)
     if (auto exit = cli.parse(arguments, 1, 1)) return *exit;
     const QString output = cli.value(QStringLiteral("output"));
     if (output.isEmpty()) return cli.usageError(QStringLiteral("-o FILE is required"));
-    QString format = cli.value(QStringLiteral("format")).toLower();
-    if (format.isEmpty()) format = QFileInfo(output).suffix().toLower();
-    if (format == QLatin1String("markdown")) format = QStringLiteral("md");
-    if (format != QLatin1String("md") && format != QLatin1String("pdf"))
+    const QString format = reportFormat(output, cli.value(QStringLiteral("format")));
+    if (format.isEmpty())
         return cli.usageError(QStringLiteral("the report format is md or pdf (from --format or the "
                                              "extension of -o)"));
     const QString page = cli.value(QStringLiteral("page"));
@@ -47,14 +45,19 @@ int runReportCommand(const QStringList &arguments)
     const Playbook *playbook = requirePlaybook(cli, catalog);
     if (!playbook) return ExitUsage;
 
-    const std::string path = cli.positional().at(0).toStdString();
+    const bool letter = page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0;
+    return writeReportFile(cli.positional().at(0).toStdString(), *playbook, output, format, letter);
+}
+
+int writeReportFile(const std::string &path, const Playbook &playbook, const QString &output,
+                    const QString &format, bool letter)
+{
     try {
         QueryRunner runner(path);
-        PlaybookResult result = PlaybookEngine(runner).run(*playbook);
+        PlaybookResult result = PlaybookEngine(runner).run(playbook);
         TimelineFigureRenderer figures;
         const std::string out = output.toStdString();
-        const bool letter = page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0;
-        ReportWriter::write(path, *playbook, result, &figures, out,
+        ReportWriter::write(path, playbook, result, &figures, out,
                             format == QLatin1String("md") ? ReportWriter::Format::Markdown
                                                           : ReportWriter::Format::Pdf,
                             letter ? ReportWriter::PageSize::Letter : ReportWriter::PageSize::A4);
@@ -69,6 +72,15 @@ int runReportCommand(const QStringList &arguments)
         CliOutput::error(error.what());
         return ExitCannotRun;
     }
+}
+
+QString reportFormat(const QString &output, const QString &option)
+{
+    QString format = option.toLower();
+    if (format.isEmpty()) format = QFileInfo(output).suffix().toLower();
+    if (format == QLatin1String("markdown")) format = QStringLiteral("md");
+    if (format != QLatin1String("md") && format != QLatin1String("pdf")) return {};
+    return format;
 }
 
 } // namespace perfcase

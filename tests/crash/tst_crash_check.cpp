@@ -1,6 +1,6 @@
 // Crash safety of analysis (issue 7): `perfcase check --playbook import-lag`
 // stores the run in the case. Killed with SIGKILL at random points on a case
-// of real data (tests/fixtures/scenarios/backend) that already holds an
+// of real data (resources/scenarios/backend) that already holds an
 // earlier run of the same playbook, a user override and a note: the case
 // opens with integrity ok, its data is untouched, and the stored checklist
 // is the earlier run or the new one, each whole (every step, the findings
@@ -127,7 +127,7 @@ private Q_SLOTS:
 
         // The earlier run saw the API's logs only; the new one sees the
         // browser trace, the HAR and the cluster too, so the two differ.
-        const QString scenario = QStringLiteral(PERFCASE_FIXTURES "/scenarios/backend/");
+        const QString scenario = QStringLiteral(PERFCASE_SCENARIOS "/backend/");
         m_base = m_dir.filePath(QStringLiteral("base.perfcase"));
         QCOMPARE(cli({QStringLiteral("new"), m_base}, m_env).exitCode, 0);
         const Run logs =

@@ -95,12 +95,12 @@ private Q_SLOTS:
         // a smaller one.
         m_cases[0].path = buildCase(
             QStringLiteral("large.perfcase"),
-            {fixtures + QStringLiteral("/scenarios/mixed/"),
+            {QStringLiteral(PERFCASE_SCENARIOS "/mixed/"),
              fixtures + QStringLiteral("/recording/table-lag.trace.json.gz"),
              fixtures + QStringLiteral("/recording/table-lag.har"),
              corpus + QStringLiteral("/nginx_access/"), corpus + QStringLiteral("/jsonlines/")});
         m_cases[1].path = buildCase(QStringLiteral("small.perfcase"),
-                                    {fixtures + QStringLiteral("/scenarios/frontend/")});
+                                    {QStringLiteral(PERFCASE_SCENARIOS "/frontend/")});
         for (Source &source : m_cases) {
             QVERIFY(!source.path.isEmpty());
             const CaseReport report = checkCase(source.path); // and checkpoint

@@ -82,7 +82,7 @@ private Q_SLOTS:
         m_env = environment(
             {{QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home"))},
              {QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data"))}});
-        const QString scenario = QStringLiteral(PERFCASE_FIXTURES "/scenarios/backend/");
+        const QString scenario = QStringLiteral(PERFCASE_SCENARIOS "/backend/");
         m_base = m_dir.filePath(QStringLiteral("base.perfcase"));
         QCOMPARE(cli({QStringLiteral("new"), m_base}, m_env).exitCode, 0);
         const Run imported =

@@ -1,4 +1,4 @@
-// Every scenario case in the fixtures (tests/fixtures/scenarios/*/case.json,
+// Every scenario case in the fixtures (resources/scenarios/*/case.json,
 // tests/fixtures/playbook-cases/*/case.json) is built with the real CLI from
 // its recorded files, checked with its playbook, and compared with what the
 // case says: the decision, step verdicts, and facts — the numbers taken from
@@ -45,13 +45,12 @@ QJsonValue lookup(const QJsonObject &root, const QString &dotted)
 void TestPlaybookCases::scenario_data()
 {
     QTest::addColumn<QString>("folder");
-    const QString fixtures = QStringLiteral(PERFCASE_FIXTURES);
     int cases = 0;
-    for (const char *root : {"scenarios", "playbook-cases"}) {
-        QDir dir(fixtures + u'/' + QLatin1String(root));
+    for (const char *root : {PERFCASE_SCENARIOS, PERFCASE_FIXTURES "/playbook-cases"}) {
+        QDir dir(QString::fromUtf8(root));
         for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
             if (!QFile::exists(dir.filePath(name + QStringLiteral("/case.json")))) continue;
-            QTest::newRow(qPrintable(QLatin1String(root) + u'/' + name)) << dir.filePath(name);
+            QTest::newRow(qPrintable(dir.dirName() + u'/' + name)) << dir.filePath(name);
             ++cases;
         }
     }

@@ -58,9 +58,7 @@ void TestReport::initTestCase()
 {
     m_case = m_dir.filePath(QStringLiteral("mixed.perfcase"));
     QString error;
-    QVERIFY2(buildCase(m_case,
-                       {{QStringLiteral(PERFCASE_FIXTURES) + QStringLiteral("/scenarios/mixed")}},
-                       &error),
+    QVERIFY2(buildCase(m_case, {{QStringLiteral(PERFCASE_SCENARIOS "/mixed")}}, &error),
              qPrintable(error));
 }
 

@@ -4,7 +4,9 @@
 // evidence row drives the shared selection, overrides need a justification
 // and are stored with their author, notes are stored, and a case that was
 // checked shows its stored state when opened again, without running.
+#include "CaseExplorer.h"
 #include "CaseFile.h"
+#include "CaseTreeModel.h"
 #include "ChecklistDock.h"
 #include "ChecklistModel.h"
 #include "ChecklistSnapshot.h"
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void cancelKeepsStoredState();
     void playbookRememberedPerCase();
     void mainWindowWiring();
+    void demoOpensChecked();
     void exportReport_data();
     void exportReport();
 
@@ -692,6 +695,28 @@ void TestChecklist::mainWindowWiring()
     QVERIFY(!dockWidget->isVisible());
     dockWidget->toggleViewAction()->trigger();
     QVERIFY(dockWidget->isVisible());
+}
+
+void TestChecklist::demoOpensChecked()
+{
+    // Help › Open the Demo Case (and `perfcase demo`): built in a data
+    // folder of the test's own, opened with the import-lag checklist shown
+    // and already checked.
+    qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    window.openDemo();
+    QVERIFY2(window.casePath().endsWith(QLatin1String("/demo/import-lag-demo.perfcase")),
+             qPrintable(window.casePath()));
+    QVERIFY(window.casePath().startsWith(m_dir.path()));
+    ChecklistDock *dock = window.checklist();
+    QCOMPARE(dock->playbookId(), QStringLiteral("import-lag"));
+    waitIdle(*dock);
+    QVERIFY2(dock->header()->verdictText().contains(QLatin1String("Mixed")),
+             qPrintable(dock->header()->verdictText()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.caseExplorer()->treeModel()->rowCount() >= 10, kTimeout);
+    qunsetenv("XDG_DATA_HOME");
 }
 
 void TestChecklist::exportReport_data()

@@ -77,9 +77,11 @@ QImage TimelineFigureRenderer::render(const QString &casePath, const FigureReque
     const int height = request.height > 0 ? request.height : lanesHeight + 60;
     // Laid out like a window that is never shown: the plot's width decides
     // the time axis and the reads' resolution.
-    timeline.setAttribute(Qt::WA_DontShowOnScreen);
+    // Never shown, not even offscreen (whose plugin warns on every show):
+    // the layout is activated by hand instead.
     timeline.resize(width, height + 40);
-    timeline.show();
+    timeline.ensurePolished();
+    if (timeline.layout()) timeline.layout()->activate();
     timeline.plot()->resize(width, height);
     timeline.setVisibleRange(request.from, request.to);
     timeline.reloadNow();

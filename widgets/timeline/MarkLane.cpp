@@ -17,10 +17,11 @@ QColor severityColor(int severity)
     return QColor(110, 110, 140);
 }
 
-// Same name, same colour, on every zoom.
+// Same name, same colour, on every zoom and in every run (qHash is seeded
+// per process, so it would recolour a teammate's copy of the case).
 QColor nameColor(const QString &name)
 {
-    const uint hash = qHash(name, 7u);
+    const uint hash = qChecksum(name.toUtf8());
     return QColor::fromHsv(int(hash % 360), 90 + int(hash / 360 % 60), 235);
 }
 

@@ -7,6 +7,9 @@ namespace perfcase {
 TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup *margins)
     : m_plot(plot), m_spec(spec), m_rect(new QCPAxisRect(plot))
 {
+    // In the layout (below the lanes before it) before any item is made:
+    // an item's constructor clips to the plot's first axis rect.
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, m_rect);
     m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_rect->setupFullAxesBox(false);
     m_rect->axis(QCPAxis::atTop)->setVisible(false);

@@ -22,7 +22,8 @@ namespace perfcase {
 
 class TimelineData;
 
-// One lane: an axis rect of the shared plot, stacked on the common time axis.
+// One lane: an axis rect of the shared plot, stacked on the common time axis
+// (each new lane is added below the plot layout's last row).
 // Subclasses read their data for the visible range at screen resolution and
 // draw it; the base draws what every lane shows at the same times (selection,
 // cursor, annotations, crosshair). The lane holds only what is on screen.

@@ -226,7 +226,6 @@ void TimelineWidget::rebuild()
             break;
         }
         lane->timeAxis()->setTicker(m_ticker.staticCast<QCPAxisTicker>());
-        m_plot->plotLayout()->addElement(int(m_lanes.size()), 0, lane->rect());
         stretch << spec.height;
         total += spec.height;
         m_lanes.push_back(std::move(lane));
