@@ -168,7 +168,7 @@ KubeScope ClusterController::baseScope() const
     KubeScope scope;
     if (const ConnectionProfile *profile = activeProfile()) {
         scope.context = profile->context.toStdString();
-        scope.nameSpace = profile->nameSpace.toStdString();
+        scope.nameSpace = profile->effectiveNamespace().toStdString();
     }
     return scope;
 }
@@ -373,8 +373,8 @@ void ClusterController::choosePrometheusQuery()
             if (!value.isEmpty()) values[parameter.id] = value.toStdString();
         }
         if (const ConnectionProfile *profile = activeProfile();
-            profile && !profile->nameSpace.isEmpty())
-            values["namespace"] = profile->nameSpace.toStdString();
+            profile && !profile->effectiveNamespace().isEmpty())
+            values["namespace"] = profile->effectiveNamespace().toStdString();
         std::vector<std::string> missing;
         suggestions = CollectPlan::queries(*playbook, values, &missing);
         for (const auto &field : missing)
@@ -524,9 +524,9 @@ void ClusterController::updateStatus()
                            tr("No cluster connection. Click to connect (Cluster > Connect…)."));
         return;
     }
-    const QString name = profile->nameSpace.isEmpty()
+    const QString name = profile->effectiveNamespace().isEmpty()
                              ? profile->name
-                             : tr("%1 · %2").arg(profile->name, profile->nameSpace);
+                             : tr("%1 · %2").arg(profile->name, profile->effectiveNamespace());
     const QString where = tr("%1 (%2)").arg(profile->name, profile->target);
     if (m_job && m_jobKind == JobKind::Live)
         m_status->setState(

@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "MainWindow.h"
+#include "UserPreferences.h"
 #include "cli/CliOutput.h"
 #include "cli/ExitCode.h"
 
@@ -37,6 +38,8 @@ int runGui(int argc, char **argv)
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("perfcase"),
                                                  QIcon(QStringLiteral(":/icons/perfcase.svg"))));
     QGuiApplication::setDesktopFileName(QStringLiteral("perfcase"));
+    if (UserPreferences::theme() != UserPreferences::Theme::System)
+        UserPreferences::applyTheme(UserPreferences::theme());
     QStringList arguments = QApplication::arguments().mid(1);
     QString screenshot;
     if (arguments.value(0) == QLatin1String("--screenshot")) {

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseOpener.h"
@@ -38,6 +39,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QScreen>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -54,6 +56,10 @@ QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
 }
+
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kSplitKey = QStringLiteral("window/timelineSplit");
 
 } // namespace
 
@@ -96,8 +102,45 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     setAcceptDrops(true);
     setWindowTitle(tr("No case"));
-    if (const QScreen *screen = this->screen()) resize(screen->availableSize() * 0.85);
+    // The last window's size and place; its panels come back with the
+    // first case (restoreLayout), as they were arranged around one.
+    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
+        if (const QScreen *screen = this->screen()) resize(screen->availableSize() * 0.85);
+    // Menu actions carry tooltips that say what they do; show them.
+    std::function<void(const QList<QAction *> &)> showTips = [&](const QList<QAction *> &actions) {
+        for (QAction *action : actions)
+            if (QMenu *menu = action->menu()) {
+                menu->setToolTipsVisible(true);
+                showTips(menu->actions());
+            }
+    };
+    showTips(menuBar()->actions());
     updateActions();
+}
+
+void MainWindow::restoreLayout()
+{
+    if (m_layoutRestored) return;
+    m_layoutRestored = true;
+    QSettings settings;
+    if (restoreState(settings.value(kStateKey).toByteArray())) {
+        static_cast<QSplitter *>(m_workbench)
+            ->restoreState(settings.value(kSplitKey).toByteArray());
+        return;
+    }
+    m_explorerDock->show();
+    m_checklistDock->show();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    // Docks are arranged around a case; with none open they are all hidden.
+    if (m_layoutRestored) {
+        settings.setValue(kStateKey, saveState());
+        settings.setValue(kSplitKey, static_cast<QSplitter *>(m_workbench)->saveState());
+    }
 }
 
 void MainWindow::createPanels()
@@ -296,7 +339,7 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    menuBar()->addMenu(tr("&Edit"))->addAction(PreferencesDialog::openAction(this));
+    menuBar()->addMenu(tr("&Edit"))->addAction(PreferencesDialog::openAction(this, m_view));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_explorerDock->toggleViewAction());
@@ -329,12 +372,12 @@ void MainWindow::createActions()
     help->addAction(tr("Open the &Demo Case"), this, &MainWindow::openDemo)
         ->setToolTip(tr("A recorded investigation of a table UI that lags after a 10k-row "
                         "import, checked with the import-lag playbook"));
-    help->addAction(tr("&About Perfcase"), this, [this] {
-        QMessageBox::about(this, tr("About Perfcase"),
-                           tr("<p><b>Perfcase %1</b></p><p>An investigation workbench for logs, "
-                              "metrics and traces, kept in one case file.</p>")
-                               .arg(QApplication::applicationVersion()));
+    QAction *about = help->addAction(tr("&About Perfcase"), this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
+    about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::openDemo()
@@ -430,8 +473,7 @@ void MainWindow::openCase(const QString &path)
     m_progress->hide(); // the last import was into another case
     m_recent.add(absolute);
     m_stack->setCurrentWidget(m_workbench);
-    m_explorerDock->show();
-    m_checklistDock->show();
+    restoreLayout();
     setWindowTitle(
         tr("%1 — %2").arg(title.isEmpty() ? QFileInfo(absolute).completeBaseName() : title,
                           QDir::toNativeSeparators(absolute)));
@@ -603,9 +645,14 @@ void MainWindow::updateCaseStatus()
     }
     const CaseTreeModel *tree = m_explorer->treeModel();
     const int sources = tree->rowCount();
+    const qint64 bytes = QFileInfo(m_casePath).size();
     m_caseStatus->setText((sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources)) +
                           QStringLiteral(", ") +
-                          tr("%1 records").arg(QLocale().toString(tree->totalRecords())));
+                          tr("%1 records").arg(QLocale().toString(tree->totalRecords())) +
+                          QStringLiteral(", ") + QLocale().formattedDataSize(bytes));
+    m_caseStatus->setToolTip(
+        tr("%1: %2 bytes on disk (its -wal file aside)")
+            .arg(QDir::toNativeSeparators(m_casePath), QLocale().toString(bytes)));
 }
 
 void MainWindow::showError(const QString &title, const QString &text, const QString &reason)
@@ -632,6 +679,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    saveLayout();
     event->accept();
 }
 

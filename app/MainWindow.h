@@ -94,6 +94,10 @@ private:
     void fillRecentMenu();
     void updateActions();
     void updateCaseStatus();
+    // The docks and the timeline/log split as the user left them (QSettings),
+    // restored when the first case opens, saved on close.
+    void restoreLayout();
+    void saveLayout() const;
     void onImportFinished();
     void showImportReport();
     void showError(const QString &title, const QString &text, const QString &reason);
@@ -122,6 +126,7 @@ private:
     TeammateMerger *m_merger = nullptr;
 
     RecentFiles m_recent;
+    bool m_layoutRestored = false;
     ImportJob *m_job = nullptr; // child of the window while it runs
     QString m_casePath;
     bool m_readOnly = false;

@@ -14,6 +14,7 @@
 #include "ShareReviewDialog.h"
 #include "TeammateMerger.h"
 #include "UserIdentity.h"
+#include "ViewState.h"
 #include "import/FileImporter.h"
 #include "import/ImporterRegistry.h"
 #include "share/CaseExporter.h"
@@ -240,8 +241,9 @@ private Q_SLOTS:
             qunsetenv("PERFCASE_AUTHOR");
         else
             qputenv("PERFCASE_AUTHOR", environment.toUtf8());
+        ViewState view;
         {
-            PreferencesDialog dialog;
+            PreferencesDialog dialog(&view);
             QCOMPARE(dialog.authorEdit()->placeholderText(), QString::fromStdString(osUserName()));
             dialog.authorEdit()->clear();
             QTest::keyClicks(dialog.authorEdit(), typed);
@@ -249,7 +251,7 @@ private Q_SLOTS:
             dialog.accept();
         }
         QCOMPARE(QString::fromStdString(configuredUserName()), typed.trimmed());
-        PreferencesDialog reopened; // shows what was saved
+        PreferencesDialog reopened(&view); // shows what was saved
         QCOMPARE(reopened.authorEdit()->text(), typed.trimmed());
         const QString author = expected.isEmpty() ? QString::fromStdString(osUserName()) : expected;
         QCOMPARE(QString::fromStdString(currentUserName()), author);

@@ -1,11 +1,19 @@
-// The time state the panels share, the zone menu and the shortcuts list.
+// The time state the panels share, the zone menu, the shortcuts list and
+// the preferences that change how the window looks.
+#include "PreferencesDialog.h"
 #include "ShortcutsDialog.h"
 #include "TimeZoneMenu.h"
+#include "UserPreferences.h"
 #include "ViewState.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 
 using namespace perfcase;
@@ -116,6 +124,72 @@ private Q_SLOTS:
         QCOMPARE(rows[1].area, QStringLiteral("File › Export"));
         QCOMPARE(rows[1].action, QStringLiteral("As PNG"));
         QCOMPARE(rows[2].keys, QStringLiteral("Shift+drag"));
+    }
+
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("perfcase-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_viewstate"));
+        QSettings().clear();
+    }
+
+    void preferences_data()
+    {
+        QTest::addColumn<QString>("zone"); // the combo's text
+        QTest::addColumn<QByteArray>("zoneId");
+        QTest::addColumn<QString>("nameSpace");
+        QTest::addColumn<int>("theme");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("tokyo, dark") << QStringLiteral("Asia/Tokyo") << QByteArray("Asia/Tokyo")
+                                     << QStringLiteral("shop") << 2 << true;
+        QTest::newRow("utc, light") << QStringLiteral("UTC") << QByteArray("UTC")
+                                    << QStringLiteral("prod-eu-1") << 1 << false;
+        QTest::newRow("kolkata, system") << QStringLiteral("Asia/Kolkata")
+                                         << QByteArray("Asia/Kolkata") << QString() << 0 << false;
+    }
+
+    void preferences()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QByteArray, zoneId);
+        QFETCH(QString, nameSpace);
+        QFETCH(int, theme);
+        QFETCH(bool, dark);
+        ViewState view;
+        TimeZoneMenu::rememberChoices(&view);
+        {
+            PreferencesDialog dialog(&view);
+            dialog.zoneBox()->setCurrentIndex(dialog.zoneBox()->findText(zone));
+            QVERIFY(dialog.zoneBox()->currentIndex() >= 0);
+            dialog.namespaceEdit()->clear();
+            QTest::keyClicks(dialog.namespaceEdit(), nameSpace);
+            dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(theme));
+            dialog.accept();
+        }
+        QCOMPARE(view.displayZone().id(), zoneId == "UTC" ? QTimeZone::utc().id() : zoneId);
+        QCOMPARE(UserPreferences::defaultNamespace(), nameSpace);
+        QCOMPARE(int(UserPreferences::theme()), theme);
+        const QColor window = QApplication::palette().color(QPalette::Window);
+        QCOMPARE(window.lightness() < 100, dark);
+        if (theme != 0) QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+        // A new window starts from what was chosen.
+        ViewState next;
+        TimeZoneMenu::rememberChoices(&next);
+        QCOMPARE(next.displayZone(), view.displayZone());
+        PreferencesDialog reopened(&next);
+        QCOMPARE(reopened.zoneBox()->currentText(), zone);
+        QCOMPARE(reopened.namespaceEdit()->text(), nameSpace);
+        QCOMPARE(reopened.themeBox()->currentData().toInt(), theme);
+    }
+
+    void namespaceMustBeALabel()
+    {
+        ViewState view;
+        PreferencesDialog dialog(&view);
+        dialog.namespaceEdit()->clear();
+        QTest::keyClicks(dialog.namespaceEdit(), QStringLiteral("Shop Prod!"));
+        // Upper case, spaces and punctuation are refused as typed.
+        QCOMPARE(dialog.namespaceEdit()->text(), QStringLiteral("hoprod"));
     }
 };
 

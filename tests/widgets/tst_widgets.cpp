@@ -1,6 +1,7 @@
 // The window's models, the import job and the window itself, on cases built
 // from the real corpus. Expected values come from the input files (first
 // record, line counts), not from the code under test.
+#include "AboutDialog.h"
 #include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseFileError.h"
@@ -20,9 +21,12 @@
 #include <QAction>
 #include <QColor>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -107,6 +111,9 @@ private Q_SLOTS:
     void mainWindowCloseDuringImport();
     void mainWindowBadCase();
     void mainWindowReadOnly();
+    void mainWindowRemembersLayout();
+    void statusBarShowsCaseSize();
+    void aboutListsVersions();
 
 private:
     QString newCase(const QString &name, const QStringList &inputs);
@@ -707,6 +714,68 @@ void TestWidgets::mainWindowReadOnly()
     QVERIFY(!window.importPaths({kZanbil}));
     QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 1);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestWidgets::mainWindowRemembersLayout()
+{
+    const QString path = newCase(QStringLiteral("layout.perfcase"), {kSmall});
+    QSize left;
+    {
+        MainWindow window;
+        window.show();
+        window.openCase(path);
+        QVERIFY(window.checklistDock()->isVisible()); // the first time: the default panels
+        window.checklistDock()->toggleViewAction()->trigger();
+        window.resize(1100, 700);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        left = window.size(); // what the window allowed of it
+        QVERIFY(window.close());
+    }
+    MainWindow again;
+    QCOMPARE(again.size(), left);
+    again.show();
+    // Before a case the docks stay hidden; the case brings them back as left.
+    QVERIFY(!again.checklistDock()->isVisible());
+    again.openCase(path);
+    QVERIFY(!again.checklistDock()->isVisible());
+    QVERIFY(again.caseExplorer()->isVisible());
+    // Every menu shows its actions' tooltips.
+    for (QAction *action : again.menuBar()->actions())
+        QVERIFY2(action->menu()->toolTipsVisible(), qPrintable(action->text()));
+    for (const char *key : {"window/geometry", "window/state", "window/timelineSplit"})
+        QSettings().remove(QLatin1String(key));
+}
+
+void TestWidgets::statusBarShowsCaseSize()
+{
+    const QString path = newCase(QStringLiteral("size.perfcase"), {kTenK});
+    MainWindow window;
+    window.show();
+    window.openCase(path);
+    const QString size = QLocale().formattedDataSize(QFileInfo(path).size());
+    QLabel *status = nullptr;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        if (label->text().contains(QStringLiteral("records"))) status = label;
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("1 source")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QLocale().toString(10'000)), qPrintable(status->text()));
+    QVERIFY2(status->text().endsWith(size), qPrintable(status->text() + u' ' + size));
+}
+
+void TestWidgets::aboutListsVersions()
+{
+    const QString text = AboutDialog::versionsText();
+    // What this binary really runs with, not what it was built against.
+    QVERIFY2(text.startsWith(QStringLiteral("Perfcase " PERFCASE_VERSION ", case schema ")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())));
+    for (const char *library :
+         {"QCustomPlot 2.", "SQLite 3.", "libssh2 1.", "OpenSSL 3.", "nlohmann/json 3."})
+        QVERIFY2(text.contains(QLatin1String(library)), library);
+    AboutDialog dialog;
+    QLabel *versions = dialog.findChild<QLabel *>(QStringLiteral("versions"));
+    QVERIFY(versions);
+    QCOMPARE(versions->text(), text);
 }
 
 QTEST_MAIN(TestWidgets)

@@ -54,6 +54,8 @@ CollectDialog::CollectDialog(const Playbook &playbook, const QString &stepId,
         QString value = rememberedValue(id);
         if (id == QLatin1String("namespace") && !profile.nameSpace.isEmpty())
             value = profile.nameSpace;
+        else if (id == QLatin1String("namespace") && value.isEmpty())
+            value = profile.effectiveNamespace();
         edit->setText(value);
         edit->setPlaceholderText(parameter.defaultValue.empty()
                                      ? (parameter.required ? tr("required") : tr("optional"))

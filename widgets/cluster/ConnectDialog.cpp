@@ -1,5 +1,7 @@
 #include "ConnectDialog.h"
 
+#include "UserPreferences.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -26,7 +28,10 @@ ConnectDialog::ConnectDialog(QList<ConnectionProfile> profiles, const QString &a
            "Host keys are checked against ~/.ssh/known_hosts; an unknown key is shown "
            "for you to accept."));
     m_context->setPlaceholderText(tr("the kubeconfig's current context"));
-    m_namespace->setPlaceholderText(tr("the context's namespace"));
+    m_namespace->setPlaceholderText(
+        UserPreferences::defaultNamespace().isEmpty()
+            ? tr("the context's namespace")
+            : tr("%1 (Preferences' default)").arg(UserPreferences::defaultNamespace()));
     m_prometheus->setPlaceholderText(tr("optional: http://prometheus.example:9090"));
     m_prometheus->setToolTip(tr("Credentials come from PERFCASE_PROMETHEUS_TOKEN, or "
                                 "PERFCASE_PROMETHEUS_USER and PERFCASE_PROMETHEUS_PASSWORD; "

@@ -1,5 +1,6 @@
 #include "ConnectionProfiles.h"
 
+#include "UserPreferences.h"
 #include "collect/KubeArguments.h"
 #include "transport/SshTarget.h"
 
@@ -9,6 +10,11 @@
 #include <exception>
 
 namespace perfcase {
+
+QString ConnectionProfile::effectiveNamespace() const
+{
+    return nameSpace.isEmpty() ? UserPreferences::defaultNamespace() : nameSpace;
+}
 
 namespace {
 

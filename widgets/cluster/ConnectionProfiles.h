@@ -12,8 +12,12 @@ struct ConnectionProfile
     QString name;          // shown in the menu and the status bar
     QString target;        // local, ssh://user@host[:port], user@host or a ~/.ssh/config Host
     QString context;       // empty: the kubeconfig's current context
-    QString nameSpace;     // empty: the context's namespace
+    QString nameSpace;     // empty: Preferences' default namespace, else the context's
     QString prometheusUrl; // empty: none
+
+    // The namespace to collect from: nameSpace, else the default namespace
+    // of Preferences; empty leaves it to the kube context.
+    QString effectiveNamespace() const;
 
     bool operator==(const ConnectionProfile &other) const = default;
 };
