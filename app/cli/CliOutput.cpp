@@ -36,6 +36,11 @@ void error(const std::string &path, std::int64_t line, std::int64_t byte,
     emit("error", location(path, line, byte), message);
 }
 
+void warning(const std::string &message)
+{
+    emit("warning", {}, message);
+}
+
 void warning(const std::string &path, std::int64_t line, std::int64_t byte,
              const std::string &message)
 {

@@ -15,6 +15,7 @@ namespace CliOutput {
 void error(const std::string &message);
 void error(const std::string &path, std::int64_t line, std::int64_t byte,
            const std::string &message);
+void warning(const std::string &message);
 void warning(const std::string &path, std::int64_t line, std::int64_t byte,
              const std::string &message);
 void skipped(const std::string &path, const std::string &message);

@@ -44,6 +44,10 @@ const Playbook *requirePlaybook(const CommandLine &cli, const PlaybookCatalog &c
         cli.usageError(QStringLiteral("--playbook ID is required (perfcase playbooks lists them)"));
         return nullptr;
     }
+    // A playbook of the user's that did not load is said before anything
+    // else: it may be the one asked for, or one meant to replace a bundled one.
+    for (const std::string &problem : catalog.problems())
+        CliOutput::warning(problem);
     const Playbook *playbook = catalog.find(id);
     if (!playbook)
         cli.usageError(QStringLiteral("unknown playbook %1 (perfcase playbooks lists them)")

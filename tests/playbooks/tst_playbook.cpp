@@ -479,6 +479,28 @@ void TestPlaybook::userPlaybookShadowsBundled()
     QVERIFY(!catalog.find("import-lag")->builtin);
     QCOMPARE(catalog.problems().size(), std::size_t(1));
     QVERIFY(QString::fromStdString(catalog.problems()[0]).contains(QLatin1String("broken.json")));
+
+    // check and report say why a playbook of the user's was not loaded,
+    // whether it is the one asked for or not.
+    QTemporaryDir config;
+    QVERIFY(QDir().mkpath(config.filePath(QStringLiteral("perfcase/playbooks"))));
+    QVERIFY(QFile::copy(broken.fileName(),
+                        config.filePath(QStringLiteral("perfcase/playbooks/broken.json"))));
+    const QByteArray before = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    const CliResult unknown = runPerfcase({QStringLiteral("check"), m_emptyCase,
+                                           QStringLiteral("--playbook"), QStringLiteral("broken")});
+    const CliResult other = runPerfcase({QStringLiteral("check"), m_emptyCase,
+                                         QStringLiteral("--playbook"), QStringLiteral("import-lag"),
+                                         QStringLiteral("--no-save")});
+    qputenv("XDG_CONFIG_HOME", before);
+    QCOMPARE(unknown.exitCode, 2);
+    for (const CliResult &result : {unknown, other}) {
+        QVERIFY2(result.err.contains("perfcase: warning: ") && result.err.contains("broken.json"),
+                 result.err.constData());
+    }
+    QVERIFY(unknown.err.contains("unknown playbook broken"));
+    QCOMPARE(other.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestPlaybook)
