@@ -32,6 +32,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -43,6 +44,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -338,6 +340,29 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    // The desktop's icon theme when there is one, else the style's own.
+    auto icon = [this](QAction *action, const char *name, QStyle::StandardPixmap fallback) {
+        action->setIcon(QIcon::fromTheme(QLatin1String(name), style()->standardIcon(fallback)));
+    };
+    icon(m_new, "document-new", QStyle::SP_FileIcon);
+    icon(m_open, "document-open", QStyle::SP_DialogOpenButton);
+    icon(m_importFiles, "document-import", QStyle::SP_FileDialogNewFolder);
+    icon(m_importFolder, "folder-open", QStyle::SP_DirOpenIcon);
+    icon(m_exportReport, "document-export", QStyle::SP_DialogSaveButton);
+    icon(quit, "application-exit", QStyle::SP_DialogCloseButton);
+    icon(m_timeline->fitAllAction(), "zoom-fit-best", QStyle::SP_TitleBarMaxButton);
+    icon(m_checklist->runAction(), "view-refresh", QStyle::SP_BrowserReload);
+    m_new->setToolTip(tr("Create an empty case file to import into"));
+    m_open->setToolTip(tr("Open a .perfcase file (a teammate's too: it is checked first)"));
+    m_importFiles->setToolTip(tr("Logs, traces, HAR files, metrics, kubectl output: the format "
+                                 "is detected; you can also drop files on the window"));
+    m_importFolder->setToolTip(tr("Every recognised file of a folder, one source each"));
+    quit->setToolTip(tr("Close the window; an import in progress is cancelled and rolled back "
+                        "first"));
+    m_report->setToolTip(tr("What the last import read, skipped and rejected, per file"));
+    m_exportReport->setToolTip(
+        tr("The checklist's playbook as a Markdown or PDF report: verdict, evidence, fixes"));
 
     menuBar()->addMenu(tr("&Edit"))->addAction(PreferencesDialog::openAction(this, m_view));
 

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The README's first command: build, make a case from the bundled sample logs,
-# and open it in the window — or, with no display, print what it holds.
+# The README's first command: install what is missing, build, and open the
+# bundled demo case (`perfcase demo`: a recorded "table UI lags after a
+# 10k-row import" investigation, checked with the import-lag playbook) in
+# the window; with no display, write the demo's report and print it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/packaging/build.sh"
-case_file="$root/build/sample.perfcase"
-rm -f "$case_file" "$case_file-wal" "$case_file-shm"
-"$root/build/bin/perfcase" new "$case_file" --title "Sample: table UI lag after a 10k-row import"
-"$root/build/bin/perfcase" import "$case_file" "$root/resources/samples"
+perfcase="$root/build/bin/perfcase"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec "$root/build/bin/perfcase" "$case_file"
+  exec "$perfcase" demo
 fi
-echo "(no display: showing the case on the terminal; open it later with build/bin/perfcase $case_file)"
-"$root/build/bin/perfcase" info "$case_file"
+report="$root/build/demo-report.md"
+echo "(no display: writing the demo's report instead of opening the window)"
+"$perfcase" demo --report "$report"
+echo
+sed -n '1,/^## Evidence/p' "$report" | head -n -1
+echo "The whole report: $report (figures in ${report%.md}.assets/); as PDF:"
+echo "  $perfcase demo --report demo.pdf"

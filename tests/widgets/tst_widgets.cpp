@@ -114,6 +114,7 @@ private Q_SLOTS:
     void mainWindowRemembersLayout();
     void statusBarShowsCaseSize();
     void aboutListsVersions();
+    void fileActionsExplainThemselves();
 
 private:
     QString newCase(const QString &name, const QStringList &inputs);
@@ -776,6 +777,22 @@ void TestWidgets::aboutListsVersions()
     QLabel *versions = dialog.findChild<QLabel *>(QStringLiteral("versions"));
     QVERIFY(versions);
     QCOMPARE(versions->text(), text);
+}
+
+void TestWidgets::fileActionsExplainThemselves()
+{
+    MainWindow window;
+    QMenu *file = window.menuBar()->actions().first()->menu();
+    QVERIFY(file);
+    int explained = 0;
+    for (QAction *action : file->actions()) {
+        if (action->isSeparator() || action->menu()) continue;
+        const QString label = action->text().remove(u'&').remove(u'…');
+        // A tooltip of its own, not Qt's default (the label again).
+        QVERIFY2(action->toolTip().remove(u'…') != label, qPrintable(label));
+        explained += !action->icon().isNull();
+    }
+    QVERIFY(explained >= 5); // New, Open, Import Files and Folder, Export Report, Quit
 }
 
 QTEST_MAIN(TestWidgets)
