@@ -23,10 +23,13 @@ public:
         QString message;
         bool missing = false;   // the file is gone: drop it from the recent files
         bool cancelled = false; // the user stopped the check: say nothing more
+        QString advice;         // what the user can do about it (adviceFor)
     };
 
     // Blocks input to parent while it waits; returns the case or why not.
     static std::optional<Opened> open(QWidget *parent, const QString &path, Failure &failure);
+    // What to do about a case that would not open, by CaseFileError::Kind.
+    static QString adviceFor(int kind);
 };
 
 } // namespace perfcase

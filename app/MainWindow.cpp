@@ -465,7 +465,9 @@ void MainWindow::openCase(const QString &path)
         else
             showError(tr("Cannot Open Case"),
                       tr("Cannot open %1").arg(QDir::toNativeSeparators(absolute)),
-                      failure.message);
+                      failure.advice.isEmpty()
+                          ? failure.message
+                          : failure.message + QStringLiteral("\n\n") + failure.advice);
         return;
     }
     const QString title = opened->title;

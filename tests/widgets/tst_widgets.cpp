@@ -685,6 +685,9 @@ void TestWidgets::mainWindowBadCase()
     QVERIFY2(box->text().contains(bad), qPrintable(box->text()));
     QVERIFY2(box->informativeText().contains(QStringLiteral("not a case file")),
              qPrintable(box->informativeText()));
+    // ... and what to do about it.
+    QVERIFY2(box->informativeText().contains(QStringLiteral("File › New Case…")),
+             qPrintable(box->informativeText()));
     QCOMPARE(window.casePath(), m_tenK);
     QCOMPARE(window.caseExplorer()->treeModel()->rowCount(), 1);
     box->close();
@@ -695,6 +698,8 @@ void TestWidgets::mainWindowBadCase()
     box = fresh.findChild<QMessageBox *>();
     QVERIFY(box);
     QVERIFY2(box->informativeText().contains(QStringLiteral("no such case file")),
+             qPrintable(box->informativeText()));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("taken off Open Recent")),
              qPrintable(box->informativeText()));
     QVERIFY(fresh.casePath().isEmpty());
     QVERIFY(!fresh.importAction()->isEnabled());
