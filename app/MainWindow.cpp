@@ -85,6 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cluster->progressWidget());
+    statusBar()->addPermanentWidget(m_sharer->progressWidget());
+    statusBar()->addPermanentWidget(m_merger->progressWidget());
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_caseStatus);
     statusBar()->addPermanentWidget(m_cluster->statusWidget());

@@ -1,6 +1,7 @@
 #include "ShareExporter.h"
 
 #include "CaseFileError.h"
+#include "ImportProgressWidget.h"
 #include "ShareReviewDialog.h"
 #include "share/CaseExporter.h"
 
@@ -22,6 +23,7 @@ struct Outcome
 {
     ExportSummary summary;
     QString error;
+    bool cancelled = false;
 };
 
 ShareReviewDialog::Review reviewOf(const ExportSummary &summary, const QString &outPath)
@@ -41,8 +43,11 @@ ShareReviewDialog::Review reviewOf(const ExportSummary &summary, const QString &
 } // namespace
 
 ShareExporter::ShareExporter(QWidget *window)
-    : QObject(window), m_window(window), m_action(new QAction(tr("Export for &Sharing…"), this))
+    : QObject(window), m_window(window), m_action(new QAction(tr("Export for &Sharing…"), this)),
+      m_progress(new ImportProgressWidget)
 {
+    m_progress->hide();
+    connect(m_progress, &ImportProgressWidget::cancelRequested, this, &ShareExporter::cancel);
     m_action->setToolTip(tr("A copy with secrets redacted, to send to a teammate"));
     m_action->setEnabled(false);
     connect(m_action, &QAction::triggered, this, [this] { exportInteractive(m_casePath); });
@@ -88,11 +93,22 @@ void ShareExporter::exportTo(const QString &casePath, const QString &outPath)
     Q_EMIT started(outPath);
     // Written beside OUT for review; OUT itself only on Save.
     const QString reviewPath = outPath + QStringLiteral(".review");
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_progress->start();
+    m_progress->setActivity(tr("Redacting"), true);
+    m_progress->setCurrentItem(0, 0, QFileInfo(outPath).fileName());
+    m_progress->show();
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
             [this, watcher, outPath, reviewPath] {
                 watcher->deleteLater();
+                m_progress->hide();
                 const Outcome outcome = watcher->result();
+                if (outcome.cancelled) {
+                    m_busy = false;
+                    Q_EMIT finished(outPath, {}, true);
+                    return;
+                }
                 if (!outcome.error.isEmpty()) {
                     m_busy = false;
                     Q_EMIT finished(outPath, outcome.error, false);
@@ -120,20 +136,33 @@ void ShareExporter::exportTo(const QString &casePath, const QString &outPath)
                         });
                 m_review->open();
             });
-    watcher->setFuture(QtConcurrent::run([casePath, reviewPath, outPath] {
+    watcher->setFuture(QtConcurrent::run([casePath, reviewPath, outPath, cancel = m_cancel] {
         Outcome outcome;
         try {
             CaseExporter::Options options;
             options.share = true;
             options.mappingDir = CaseExporter::defaultMappingDir();
             options.sharedAs = outPath.toStdString();
-            outcome.summary =
-                CaseExporter::run(casePath.toStdString(), reviewPath.toStdString(), options);
+            outcome.summary = CaseExporter::run(casePath.toStdString(), reviewPath.toStdString(),
+                                                options, [&cancel] { return cancel->load(); });
+        } catch (const CaseExporter::Cancelled &) {
+            outcome.cancelled = true;
         } catch (const std::exception &error) {
             outcome.error = QString::fromStdString(error.what());
         }
         return outcome;
     }));
+}
+
+void ShareExporter::cancel()
+{
+    if (m_cancel) m_cancel->store(true);
+}
+
+ShareExporter::~ShareExporter()
+{
+    // The status bar owns the progress once the window placed it there.
+    if (m_progress && !m_progress->parent()) delete m_progress;
 }
 
 } // namespace perfcase

@@ -1,6 +1,7 @@
 #include "TeammateMerger.h"
 
 #include "CaseFile.h"
+#include "ImportProgressWidget.h"
 #include "share/CaseMerger.h"
 
 #include <QAction>
@@ -21,17 +22,22 @@ struct Outcome
 {
     QStringList lines;
     QString error;
+    bool cancelled = false;
 };
 
-Outcome merge(const QString &casePath, const QString &otherPath)
+Outcome merge(const QString &casePath, const QString &otherPath,
+              const std::shared_ptr<std::atomic_bool> &cancel)
 {
     Outcome outcome;
     try {
         auto target = CaseFile::open(casePath.toStdString(), CaseFile::Access::ReadWrite);
         // Opening checks the teammate's file (schema, integrity) before anything is read.
         auto other = CaseFile::open(otherPath.toStdString(), CaseFile::Access::ReadOnly);
-        for (const std::string &line : CaseMerger::run(*target, *other).describe())
+        for (const std::string &line :
+             CaseMerger::run(*target, *other, [&cancel] { return cancel->load(); }).describe())
             outcome.lines << QString::fromStdString(line);
+    } catch (const CaseMerger::Cancelled &) {
+        outcome.cancelled = true;
     } catch (const std::exception &error) {
         outcome.error = QString::fromStdString(error.what());
     }
@@ -41,8 +47,11 @@ Outcome merge(const QString &casePath, const QString &otherPath)
 } // namespace
 
 TeammateMerger::TeammateMerger(QWidget *window)
-    : QObject(window), m_window(window), m_action(new QAction(tr("&Merge Teammate's Case…"), this))
+    : QObject(window), m_window(window), m_action(new QAction(tr("&Merge Teammate's Case…"), this)),
+      m_progress(new ImportProgressWidget)
 {
+    m_progress->hide();
+    connect(m_progress, &ImportProgressWidget::cancelRequested, this, &TeammateMerger::cancel);
     m_action->setToolTip(tr("Bring a teammate's sources, annotations, notes and overrides into "
                             "this case, without duplicates"));
     connect(m_action, &QAction::triggered, this, [this] {
@@ -82,13 +91,24 @@ void TeammateMerger::mergeFrom(const QString &otherPath)
     m_busy = true;
     updateAction();
     Q_EMIT message(tr("Merging %1…").arg(QDir::toNativeSeparators(otherPath)), 0);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_progress->start();
+    m_progress->setActivity(tr("Merging"), true);
+    m_progress->setCurrentItem(0, 0, QFileInfo(otherPath).fileName());
+    m_progress->show();
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, otherPath] {
         watcher->deleteLater();
         m_busy = false;
         updateAction();
+        m_progress->hide();
         const Outcome outcome = watcher->result();
         const QString name = QDir::toNativeSeparators(otherPath);
+        if (outcome.cancelled) {
+            Q_EMIT message(tr("Merge cancelled: nothing was merged from %1.").arg(name), 10000);
+            Q_EMIT failed(otherPath, tr("cancelled"));
+            return;
+        }
         if (!outcome.error.isEmpty()) {
             Q_EMIT message(tr("Nothing was merged from %1.").arg(name), 10000);
             showResult(QMessageBox::Critical, tr("Merge Failed"),
@@ -101,7 +121,18 @@ void TeammateMerger::mergeFrom(const QString &otherPath)
                    outcome.lines.join(QLatin1Char('\n')));
         Q_EMIT merged(otherPath, outcome.lines);
     });
-    watcher->setFuture(QtConcurrent::run(merge, m_casePath, otherPath));
+    watcher->setFuture(QtConcurrent::run(merge, m_casePath, otherPath, m_cancel));
+}
+
+void TeammateMerger::cancel()
+{
+    if (m_cancel) m_cancel->store(true);
+}
+
+TeammateMerger::~TeammateMerger()
+{
+    // The status bar owns the progress once the window placed it there.
+    if (m_progress && !m_progress->parent()) delete m_progress;
 }
 
 } // namespace perfcase

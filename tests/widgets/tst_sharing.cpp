@@ -6,6 +6,7 @@
 // the window keeps the last good state and says what failed.
 #include "CaseFile.h"
 #include "GrabIfAsked.h"
+#include "ImportProgressWidget.h"
 #include "KnownCases.h"
 #include "LogExplorerModel.h"
 #include "MainWindow.h"
@@ -187,6 +188,56 @@ private Q_SLOTS:
 
     // A corrupt file from elsewhere is refused on open (its integrity is
     // checked first); the case that was open stays, whole.
+    void cancelWritesNothing()
+    {
+        // Export for Sharing and Merge show their progress in the status bar
+        // with Cancel; a cancelled one leaves no file and no change behind.
+        MainWindow window;
+        window.show();
+        const QString ours = m_dir.filePath(QStringLiteral("cancel-ours.perfcase"));
+        const QString theirs = m_dir.filePath(QStringLiteral("cancel-theirs.perfcase"));
+        QVERIFY(QFile::copy(m_case, ours));
+        CaseExporter::run(m_case.toStdString(), theirs.toStdString(), {});
+        {
+            auto file = CaseFile::open(theirs.toStdString(), CaseFile::Access::ReadWrite);
+            importLog(*file, m_dir.filePath(QStringLiteral("cancel-worker.log")),
+                      "2026-11-20T10:00:02Z WARN queue depth 900\n");
+        }
+        window.openCase(ours);
+
+        ShareExporter *sharer = window.sharer();
+        const QString out = m_dir.filePath(QStringLiteral("cancelled-share.perfcase"));
+        QSignalSpy exported(sharer, &ShareExporter::finished);
+        sharer->exportTo(ours, out);
+        QVERIFY(sharer->progressWidget()->isVisible());
+        QCOMPARE(sharer->progressWidget()->window(), &window); // in the status bar
+        sharer->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+        QCOMPARE(exported.first().at(1).toString(), QString()); // not an error
+        QVERIFY(exported.first().at(2).toBool());               // nothing kept
+        QVERIFY(!sharer->reviewDialog());
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(!QFile::exists(out + QStringLiteral(".review")));
+        QVERIFY(!sharer->progressWidget()->isVisible());
+        QVERIFY(!sharer->isBusy());
+
+        TeammateMerger *merger = window.merger();
+        QSignalSpy failed(merger, &TeammateMerger::failed);
+        QSignalSpy merged(merger, &TeammateMerger::merged);
+        merger->mergeFrom(theirs);
+        QVERIFY(merger->progressWidget()->isVisible());
+        merger->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() + merged.count() == 1, 20000);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(1).toString(), QStringLiteral("cancelled"));
+        QVERIFY(!merger->progressWidget()->isVisible());
+        QCOMPARE(window.logModel()->rowCount(), 2);
+        auto file = CaseFile::open(ours.toStdString(), CaseFile::Access::ReadOnly);
+        Statement sources = file->db().prepare("SELECT count(*) FROM sources");
+        QVERIFY(sources.step());
+        QCOMPARE(sources.int64(0), 1);
+    }
+
     void corruptFileFromElsewhereKeepsTheOpenCase()
     {
         const QString corrupt = m_dir.filePath(QStringLiteral("from-elsewhere.perfcase"));
