@@ -1,9 +1,12 @@
 // The timeline widget under the offscreen platform: mouse and key input,
 // selection and cursor through ViewState, clock offsets, export, rendering.
+#include "CaseFile.h"
 #include "ClockAligner.h"
 #include "QCustomPlotInclude.h"
 #include "TimelineTestCase.h"
 #include "TimelineWidget.h"
+#include "import/FileImporter.h"
+#include "import/ImporterRegistry.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -313,6 +316,55 @@ private Q_SLOTS:
         QTRY_VERIFY(!capNotes().isEmpty());
         m_widget->resize(1800, 800); // every slice and instant fits
         QTRY_VERIFY2(capNotes().isEmpty(), qPrintable(capNotes().join(QLatin1Char(' '))));
+    }
+
+    // A snapshot (kubectl top, an HPA read once) is one sample per track: it
+    // must show, though a line through one point draws nothing.
+    void singleSampleCounterIsDrawn()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("snapshot.perfcase"));
+        {
+            auto file = CaseFile::create(path.toStdString(), "snapshot", "tester");
+            const ImporterRegistry importers;
+            CancelToken token;
+            const ImportOutcome outcome =
+                FileImporter(*file, importers)
+                    .import(PERFCASE_SCENARIOS "/mixed/top-pods_20261122T193235Z.txt", "top-pods",
+                            {}, token);
+            QVERIFY2(outcome.status == ImportOutcome::Status::Imported, outcome.error.c_str());
+        }
+        TimelineWidget widget;
+        widget.resize(900, 500);
+        QVERIFY(widget.setCase(path));
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        widget.fitAll();
+        widget.reloadNow();
+        const QImage image = widget.grab().toImage();
+        auto *rect = qobject_cast<QCPAxisRect *>(widget.plot()->plotLayout()->element(0, 0));
+        QVERIFY(rect);
+        const QRect r = rect->rect().adjusted(1, 1, -1, -1);
+        const QPoint origin = widget.plot()->mapTo(&widget, r.topLeft());
+        int coloured = 0;
+        for (int y = 0; y < r.height(); ++y)
+            for (int x = 0; x < r.width(); ++x)
+                coloured += QColor(image.pixel(origin + QPoint(x, y))).hsvSaturation() > 60;
+        QVERIFY2(coloured >= 9, qPrintable(QString::number(coloured))); // a dot, not nothing
+    }
+
+    // The theme's colours: a dark window gets a dark plot, with light text.
+    void followsThePalette()
+    {
+        QPalette dark = m_widget->palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::Text, QColor(225, 225, 225));
+        m_widget->setPalette(dark);
+        m_widget->reloadNow();
+        const QImage image = m_widget->grab().toImage();
+        const QRect r = laneRect(0)->rect();
+        const QPoint corner = m_widget->plot()->mapTo(m_widget.get(), r.topRight()) + QPoint(-3, 3);
+        QVERIFY(QColor(image.pixel(corner)).lightness() < 60);
+        QCOMPARE(laneRect(0)->axis(QCPAxis::atLeft)->tickLabelColor(), QColor(225, 225, 225));
     }
 
     void closingShowsNothing()

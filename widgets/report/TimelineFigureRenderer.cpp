@@ -6,6 +6,8 @@
 #include "timeline/TimelineLayout.h"
 #include "timeline/TimelineWidget.h"
 
+#include <QApplication>
+#include <QStyle>
 #include <algorithm>
 
 namespace perfcase {
@@ -79,6 +81,8 @@ QImage TimelineFigureRenderer::render(const QString &casePath, const FigureReque
     // the time axis and the reads' resolution.
     // Never shown, not even offscreen (whose plugin warns on every show):
     // the layout is activated by hand instead.
+    // Printed figures are light whatever the window's theme.
+    timeline.setPalette(QApplication::style()->standardPalette());
     timeline.resize(width, height + 40);
     timeline.ensurePolished();
     if (timeline.layout()) timeline.layout()->activate();

@@ -87,6 +87,14 @@ void CounterPlottable::draw(QCPPainter *painter)
         painter->drawLines(lines);
     }
     painter->setPen(mPen);
+    if (polyline.size() == 1) {
+        // One sample (a snapshot: kubectl top, an HPA read once) or all of
+        // them in one pixel column: a line of one point draws nothing.
+        painter->setBrush(mPen.color());
+        painter->drawEllipse(polyline.front(), 3, 3);
+        painter->setBrush(Qt::NoBrush);
+        return;
+    }
     painter->drawPolyline(polyline);
 }
 

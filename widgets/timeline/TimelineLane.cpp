@@ -4,6 +4,18 @@
 
 namespace perfcase {
 
+namespace {
+
+// The plot's background, see-through: labels stay readable over the data.
+QColor translucentBase(const QCustomPlot *plot, int alpha)
+{
+    QColor base = plot->palette().color(QPalette::Base);
+    base.setAlpha(alpha);
+    return base;
+}
+
+} // namespace
+
 TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup *margins)
     : m_plot(plot), m_spec(spec), m_rect(new QCPAxisRect(plot))
 {
@@ -14,6 +26,20 @@ TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGro
     m_rect->setupFullAxesBox(false);
     m_rect->axis(QCPAxis::atTop)->setVisible(false);
     m_rect->axis(QCPAxis::atRight)->setVisible(false);
+    // Axes, grid and labels in the window's colours (light or dark theme);
+    // the data keeps its own.
+    const QPalette palette = plot->palette();
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlpha(50);
+    for (QCPAxis *axis : m_rect->axes()) {
+        axis->setBasePen(QPen(text, 0));
+        axis->setTickPen(QPen(text, 0));
+        axis->setSubTickPen(QPen(text, 0));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+    }
     QCPAxis *y = valueAxis();
     y->setPadding(2);
     QFont small = y->tickLabelFont();
@@ -37,8 +63,8 @@ void TimelineLane::setTitle(const QString &text)
         m_title->position->setCoords(0, 0);
         m_title->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         m_title->setPadding(QMargins(4, 1, 4, 1));
-        m_title->setBrush(QColor(255, 255, 255, 200)); // readable over the data
-        m_title->setColor(QColor(40, 40, 40));
+        m_title->setBrush(translucentBase(m_plot, 200)); // readable over the data
+        m_title->setColor(m_plot->palette().color(QPalette::Text));
         m_title->setSelectable(false);
     }
     m_title->setText(text);
@@ -169,7 +195,8 @@ void TimelineLane::setAnnotations(const QList<std::pair<double, double>> &spans,
 void TimelineLane::setCrosshair(std::optional<double> x, bool withReadout)
 {
     if (!m_crossLine) {
-        m_crossLine = vline(QPen(QColor(60, 60, 60), 0, Qt::DotLine), QStringLiteral("crosshair"));
+        m_crossLine = vline(QPen(m_plot->palette().color(QPalette::Text), 0, Qt::DotLine),
+                            QStringLiteral("crosshair"));
         m_readout = new QCPItemText(m_plot);
         m_readout->setLayer(QStringLiteral("crosshair"));
         m_readout->setClipAxisRect(m_rect);
@@ -177,7 +204,8 @@ void TimelineLane::setCrosshair(std::optional<double> x, bool withReadout)
         m_readout->position->setAxisRect(m_rect);
         m_readout->position->setCoords(1, 0);
         m_readout->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-        m_readout->setBrush(QColor(255, 255, 255, 210));
+        m_readout->setBrush(translucentBase(m_plot, 210));
+        m_readout->setColor(m_plot->palette().color(QPalette::Text));
         m_readout->setPadding(QMargins(3, 1, 3, 1));
         m_readout->setSelectable(false);
     }
@@ -200,7 +228,7 @@ void TimelineLane::setNote(const QString &text)
         m_note->position->setAxisRect(m_rect);
         m_note->position->setCoords(1, 1);
         m_note->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        m_note->setColor(QColor(110, 110, 110));
+        m_note->setColor(m_plot->palette().color(QPalette::PlaceholderText));
         m_note->setSelectable(false);
     }
     m_note->setVisible(!text.isEmpty());

@@ -196,8 +196,21 @@ void TimelineWidget::refresh()
         reloadNow();
 }
 
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    // A theme chosen in Preferences: the lanes take the new colours.
+    if (event->type() == QEvent::PaletteChange && m_data) {
+        // Qt tells this widget before its children; the lanes read the plot's.
+        m_plot->setPalette(palette());
+        rebuild();
+        reloadNow();
+    }
+    QWidget::changeEvent(event);
+}
+
 void TimelineWidget::rebuild()
 {
+    m_plot->setBackground(palette().color(QPalette::Base));
     m_lanes.clear();
     m_plot->clearPlottables();
     m_plot->clearItems();
@@ -239,6 +252,7 @@ void TimelineWidget::rebuild()
         auto *text =
             new QCPTextElement(m_plot, m_data ? tr("Nothing to draw: this case has no tracks yet")
                                               : tr("No case open"));
+        text->setTextColor(palette().color(QPalette::Text));
         m_plot->plotLayout()->addElement(0, 0, text);
         m_plot->setMinimumHeight(0);
     } else {
@@ -254,8 +268,9 @@ void TimelineWidget::rebuild()
         m_timeLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         m_timeLabel->position->setAxisRect(bottom.rect());
         m_timeLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        m_timeLabel->setBrush(QColor(255, 255, 225));
-        m_timeLabel->setPen(QPen(Qt::gray));
+        m_timeLabel->setBrush(palette().color(QPalette::ToolTipBase));
+        m_timeLabel->setColor(palette().color(QPalette::ToolTipText));
+        m_timeLabel->setPen(QPen(palette().color(QPalette::Mid)));
         m_timeLabel->setPadding(QMargins(3, 1, 3, 1));
         m_timeLabel->setVisible(false);
         // Lanes keep their height; a taller window stretches them, a shorter one scrolls.

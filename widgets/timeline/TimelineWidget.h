@@ -107,6 +107,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // Mouse, keys and crosshair; the right-click menu. They work on the
