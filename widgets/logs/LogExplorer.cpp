@@ -130,9 +130,9 @@ LogExplorer::LogExplorer(QWidget *parent)
     m_table->setColumnWidth(
         LogExplorerModel::Time,
         fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000000")) + 16);
-    m_table->setColumnWidth(LogExplorerModel::Source, fontMetrics().averageCharWidth() * 24);
+    m_table->setColumnWidth(LogExplorerModel::Source, fontMetrics().averageCharWidth() * 18);
     m_table->setColumnWidth(LogExplorerModel::Level, fontMetrics().averageCharWidth() * 9);
-    m_table->setColumnWidth(LogExplorerModel::Pod, fontMetrics().averageCharWidth() * 18);
+    m_table->setColumnWidth(LogExplorerModel::Pod, fontMetrics().averageCharWidth() * 14);
 
     m_tabs->addTab(m_table, tr("Records"));
     m_tabs->addTab(m_patterns, tr("Patterns"));
