@@ -47,11 +47,10 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     icon->setPixmap(QApplication::windowIcon().pixmap(64, 64));
     icon->setAlignment(Qt::AlignTop);
     auto *text =
-        new QLabel(tr("<p><b>Perfcase %1</b></p>"
+        new QLabel(tr("<p><b>Perfcase</b></p>"
                       "<p>An investigation workbench for SREs and performance engineers: logs, "
                       "metrics, Kubernetes state, browser traces and HAR files on one timeline, "
-                      "checked by playbooks, kept in one case file.</p>")
-                       .arg(QStringLiteral(PERFCASE_VERSION)));
+                      "checked by playbooks, kept in one case file.</p>"));
     text->setWordWrap(true);
     auto *versions = new QLabel(versionsText());
     versions->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -239,6 +239,13 @@ void MainWindow::createCluster()
         [this] {
             if (m_explorer->treeModel()->totalRecords() == 0) return std::pair<qint64, qint64>{};
             const ViewState::Range range = m_view->selection().value_or(m_timeline->visibleRange());
+            // An instant or a short request selected: the minutes around it,
+            // since Prometheus scrapes every 15 to 60 s.
+            constexpr qint64 kMinSpan = 5 * 60 * 1'000'000'000LL;
+            if (range.to - range.from < kMinSpan) {
+                const qint64 from = range.from + (range.to - range.from) / 2 - kMinSpan / 2;
+                return std::pair<qint64, qint64>{from, from + kMinSpan};
+            }
             return std::pair<qint64, qint64>{range.from, range.to};
         },
         [this] { return m_timeline->width(); });

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QSettings>
 #include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace perfcase {
 
@@ -26,6 +28,9 @@ std::string osUserName()
         const QByteArray user = qgetenv(variable);
         if (!user.isEmpty()) return user.toStdString();
     }
+    // Containers, CI and services often set neither: ask the user database.
+    if (const passwd *entry = ::getpwuid(::geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return entry->pw_name;
     return "unknown";
 }
 

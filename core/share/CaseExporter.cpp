@@ -95,7 +95,11 @@ public:
     {
         json parsed = UntrustedJson::parse(value);
         if (parsed.is_discarded()) return text(value);
+        const json original = parsed;
         walk(parsed, false);
+        // Unchanged: the bytes as they were, not re-serialised (keys sorted,
+        // spacing), which would count and show every document as redacted.
+        if (parsed == original) return std::string(value);
         return parsed.dump(-1, ' ', false, json::error_handler_t::replace);
     }
 

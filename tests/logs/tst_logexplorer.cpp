@@ -175,6 +175,15 @@ private Q_SLOTS:
         for (QToolButton *chip : chips)
             if (chip->text().contains(QStringLiteral("✕")) && !chip->isHidden()) rangeChip = chip;
         QVERIFY(rangeChip);
+        // It says how long the selection is (the timeline shows where); the
+        // exact times are its tooltip, and the search field keeps its room.
+        QCOMPARE(rangeChip->text(), QStringLiteral("Selection 700 µs ✕"));
+        QVERIFY2(rangeChip->toolTip().contains(state.formatTime(from, 6)),
+                 qPrintable(rangeChip->toolTip()));
+        QLineEdit *search = explorer.findChild<QLineEdit *>();
+        QVERIFY(search);
+        QVERIFY(search->minimumWidth() >
+                search->fontMetrics().horizontalAdvance(search->placeholderText()));
         rangeChip->click();
         QCOMPARE(explorer.model()->rowCount(), int(m_total));
     }

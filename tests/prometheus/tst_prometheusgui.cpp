@@ -12,6 +12,7 @@
 #include "PrometheusDialog.h"
 #include "PrometheusProcess.h"
 #include "TimelineWidget.h"
+#include "ViewState.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -126,6 +127,23 @@ private Q_SLOTS:
                  qPrintable(box->informativeText()));
         box->close();
         QCOMPARE(scalar(m_case, "SELECT count(*) FROM sources"), qint64(1)); // nothing added
+    }
+
+    void instantSelectionGivesTheMinutesAround()
+    {
+        // An instant (a k8s event, an evidence row) selected: a window of
+        // five minutes around it, not "the last hour" of today nor one second.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->timeline()->visibleRange().from > 0, 20000);
+        const qint64 at = m_window->timeline()->visibleRange().from + 1'000'000'000;
+        m_window->viewState()->setSelection(ViewState::Range{at, at});
+        PrometheusDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        const PrometheusRange range = dialog->range();
+        QVERIFY2(range.start < at && range.end > at,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(range.start).arg(at).arg(range.end)));
+        QVERIFY(std::abs((range.end - range.start) - 300'000'000'000LL) <= 2'000'000'000LL);
+        dialog->reject();
+        m_window->viewState()->setSelection(std::nullopt);
     }
 
 private:

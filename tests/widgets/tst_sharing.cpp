@@ -32,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace perfcase;
 using perfcase::testing::grabIfAsked;
@@ -272,6 +274,22 @@ private Q_SLOTS:
 
     // Edit > Preferences…: the author on what the user writes; PERFCASE_AUTHOR
     // wins (scripts); an empty name means the OS user.
+    void osUserWithoutEnvironment()
+    {
+        // Containers and CI often set neither USER nor LOGNAME: the name
+        // comes from the user database, not "unknown".
+        const QByteArray user = qgetenv("USER"), logname = qgetenv("LOGNAME");
+        qunsetenv("USER");
+        qunsetenv("LOGNAME");
+        const std::string name = osUserName();
+        qputenv("USER", user);
+        qputenv("LOGNAME", logname);
+        const passwd *entry = ::getpwuid(::geteuid());
+        QVERIFY(entry);
+        QCOMPARE(name, std::string(entry->pw_name));
+        QVERIFY(name != "unknown");
+    }
+
     void authorFromPreferences_data()
     {
         QTest::addColumn<QString>("typed");

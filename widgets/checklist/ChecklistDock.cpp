@@ -70,10 +70,20 @@ ChecklistDock::ChecklistDock(QWidget *parent, const QString &userPlaybooks)
       m_cancelAction(new QAction(tr("&Cancel Checks"), this)),
       m_overrideAction(new QAction(tr("&Override Verdict…"), this))
 {
-    for (const Playbook &playbook : m_catalog.playbooks())
-        m_playbooks->addItem(fromStd(playbook.title), fromStd(playbook.id));
-    m_playbooks->setToolTip(tr("The playbook to walk through (yours are read from %1)")
-                                .arg(fromStd(PlaybookCatalog::defaultUserFolder())));
+    // The id, as `perfcase check --playbook` takes it: titles are questions
+    // too long for a dock; they are each item's tooltip and the combo's.
+    for (const Playbook &playbook : m_catalog.playbooks()) {
+        m_playbooks->addItem(fromStd(playbook.id), fromStd(playbook.id));
+        m_playbooks->setItemData(m_playbooks->count() - 1, fromStd(playbook.title),
+                                 Qt::ToolTipRole);
+    }
+    auto describe = [this] {
+        m_playbooks->setToolTip(tr("%1\n\nThe playbook to walk through (yours are read from %2)")
+                                    .arg(m_playbooks->currentData(Qt::ToolTipRole).toString(),
+                                         fromStd(PlaybookCatalog::defaultUserFolder())));
+    };
+    describe();
+    connect(m_playbooks, &QComboBox::currentIndexChanged, this, describe);
     m_playbooks->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_playbooks->setMinimumContentsLength(16);
     m_run->setShortcut(QKeySequence(Qt::Key_F5));

@@ -60,10 +60,13 @@ CollectDialog::CollectDialog(const Playbook &playbook, const QString &stepId,
         edit->setPlaceholderText(parameter.defaultValue.empty()
                                      ? (parameter.required ? tr("required") : tr("optional"))
                                      : fromStd(parameter.defaultValue));
-        edit->setToolTip(fromStd(parameter.title));
+        edit->setToolTip(
+            tr("%1 (on the command line: --param %2=…)").arg(fromStd(parameter.title), id));
         m_fields.insert(id, edit);
-        form->addRow((parameter.required ? QStringLiteral("%1*:") : QStringLiteral("%1:")).arg(id),
-                     edit);
+        // A required field says so in its placeholder.
+        QString label = id;
+        label[0] = label[0].toUpper();
+        form->addRow(label + u':', edit);
         connect(edit, &QLineEdit::textChanged, this, &CollectDialog::updatePlan);
     }
     m_since->setToolTip(tr("How far back pod logs go (kubectl logs --since): 90s, 15m, 1h30m"));

@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <exception>
 
 namespace perfcase {
@@ -31,6 +32,20 @@ QToolButton *chip(QWidget *parent)
     return button;
 }
 
+// "700 µs", "850 ms", "12.5 s", "4 min 10 s", "3 h 05 min".
+QString spanText(qint64 ns)
+{
+    const double seconds = double(ns) / 1e9;
+    if (ns < 1'000'000) return LogExplorer::tr("%1 µs").arg(qRound64(double(ns) / 1e3));
+    if (seconds < 1) return LogExplorer::tr("%1 ms").arg(qRound64(seconds * 1000));
+    if (seconds < 60) return LogExplorer::tr("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 1);
+    const qint64 whole = qRound64(seconds);
+    if (whole < 3600) return LogExplorer::tr("%1 min %2 s").arg(whole / 60).arg(whole % 60);
+    return LogExplorer::tr("%1 h %2 min")
+        .arg(whole / 3600)
+        .arg(whole / 60 % 60, 2, 10, QChar(u'0'));
+}
+
 } // namespace
 
 LogExplorer::LogExplorer(QWidget *parent)
@@ -41,7 +56,10 @@ LogExplorer::LogExplorer(QWidget *parent)
       m_sourceButton(new QToolButton(this)), m_rangeChip(chip(this)), m_templateChip(chip(this)),
       m_levelMenu(new QMenu(this)), m_sourceMenu(new QMenu(this)), m_status(new QLabel(this))
 {
-    m_search->setPlaceholderText(tr("Search: words (Enter) · sql: FTS5 · re: regex"));
+    m_search->setPlaceholderText(tr("Search words · re: regex · sql: FTS5"));
+    m_search->setToolTip(tr("Enter searches: plain words (all of them, as phrases), re: a "
+                            "regular expression, sql: an FTS5 query. F3 / Shift+F3: next and "
+                            "previous match"));
     m_search->setClearButtonEnabled(true);
 
     m_findAction = new QAction(tr("&Find in Logs"), this);
@@ -100,6 +118,9 @@ LogExplorer::LogExplorer(QWidget *parent)
     connect(m_templateChip, &QToolButton::clicked, this,
             [this] { setTemplateFilter(std::nullopt); });
 
+    // The search field keeps room for its hint whatever chips are shown
+    // (plus its clear button and frame).
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
     bar->addWidget(previous);
@@ -132,7 +153,11 @@ LogExplorer::LogExplorer(QWidget *parent)
         fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000000")) + 16);
     m_table->setColumnWidth(LogExplorerModel::Source, fontMetrics().averageCharWidth() * 18);
     m_table->setColumnWidth(LogExplorerModel::Level, fontMetrics().averageCharWidth() * 9);
-    m_table->setColumnWidth(LogExplorerModel::Pod, fontMetrics().averageCharWidth() * 14);
+    const QString podHeader =
+        m_model->headerData(LogExplorerModel::Pod, Qt::Horizontal, Qt::DisplayRole).toString();
+    m_table->setColumnWidth(LogExplorerModel::Pod,
+                            std::max(fontMetrics().averageCharWidth() * 14,
+                                     fontMetrics().horizontalAdvance(podHeader) + 24));
 
     m_tabs->addTab(m_table, tr("Records"));
     m_tabs->addTab(m_patterns, tr("Patterns"));
@@ -242,10 +267,13 @@ void LogExplorer::applyFilter()
     m_sourceButton->setText(m_sources.isEmpty() ? tr("Sources")
                                                 : tr("Sources (%1)").arg(m_sources.size()));
     if (m_range) {
-        const int precision = m_range->to - m_range->from < 10'000'000'000 ? 3 : 0;
-        m_rangeChip->setText(tr("%1 – %2 ✕")
-                                 .arg(m_state->formatTime(m_range->from, precision),
-                                      m_state->formatTime(m_range->to, precision)));
+        // The timeline shows where the selection is; the chip says how long
+        // it is, and leaves the bar's width to the search field.
+        m_rangeChip->setText(tr("Selection %1 ✕").arg(spanText(m_range->to - m_range->from)));
+        m_rangeChip->setToolTip(
+            tr("Records of the timeline selection only, %1 to %2 (%3); click to show all")
+                .arg(m_state->formatTime(m_range->from, 6), m_state->formatTime(m_range->to, 6),
+                     m_state->zoneLabel(m_range->from)));
     }
     m_rangeChip->setVisible(m_range.has_value());
     m_templateChip->setVisible(m_templateId.has_value());

@@ -48,7 +48,11 @@ void CounterLane::load(TimelineData &data, qint64 from, qint64 to, int pixels, b
         }
     if (found) {
         const double pad = std::max(values.size() * 0.08, std::abs(values.upper) * 0.01 + 1e-9);
-        valueAxis()->setRange(std::min(0.0, values.lower), values.upper + pad);
+        const double lower = std::min(0.0, values.lower);
+        double upper = values.upper + pad;
+        // All zeros (no restarts, no errors): a 0..1 axis, not one of 1e-9.
+        if (upper - lower < 1e-6) upper = lower + 1;
+        valueAxis()->setRange(lower, upper);
     }
 }
 
