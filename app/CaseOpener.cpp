@@ -2,12 +2,9 @@
 
 #include "CaseFile.h"
 #include "CaseFileError.h"
+#include "ProgressRunner.h"
 
 #include <QDir>
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QProgressDialog>
-#include <QtConcurrent>
 #include <atomic>
 #include <memory>
 
@@ -77,26 +74,11 @@ std::optional<CaseOpener::Opened> CaseOpener::open(QWidget *parent, const QStrin
                                                    Failure &failure)
 {
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    QFutureWatcher<Outcome> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<Outcome>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(
-        QtConcurrent::run([path, cancel] { return openOnWorker(path, cancel.get()); }));
-
-    QProgressDialog progress(QObject::tr("Checking %1…\nA case file from elsewhere is read whole "
-                                         "once before it opens.")
-                                 .arg(QDir::toNativeSeparators(path)),
-                             QObject::tr("Cancel"), 0, 0, parent);
-    progress.setWindowTitle(QObject::tr("Opening Case"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400); // a known case opens before it would show
-    QObject::connect(&progress, &QProgressDialog::canceled, &loop, [cancel] { *cancel = true; });
-    progress.setValue(0);
-    if (!watcher.isFinished()) loop.exec();
-    watcher.waitForFinished();
-    progress.reset();
-
-    Outcome outcome = watcher.result();
+    Outcome outcome = runWithProgress<Outcome>(
+        parent, QObject::tr("Opening Case"),
+        QObject::tr("Checking %1…\nA case file from elsewhere is read whole once before it opens.")
+            .arg(QDir::toNativeSeparators(path)),
+        [path, cancel] { return openOnWorker(path, cancel.get()); }, [cancel] { *cancel = true; });
     if (outcome.failure) {
         failure = *outcome.failure;
         return std::nullopt;

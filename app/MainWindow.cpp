@@ -14,6 +14,7 @@
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
 #include "PreferencesDialog.h"
+#include "ProgressRunner.h"
 #include "ReportExporter.h"
 #include "ShareExporter.h"
 #include "ShortcutsDialog.h"
@@ -28,17 +29,14 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -46,7 +44,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <exception>
 
@@ -424,28 +421,17 @@ void MainWindow::openDemo()
     {
         QString path, error;
     };
-    QFutureWatcher<Prepared> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<Prepared>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([] {
-        try {
-            return Prepared{fromStd(DemoCase::prepare()), {}};
-        } catch (const std::exception &error) {
-            return Prepared{{}, fromStd(error.what())};
-        }
-    }));
     // The first time imports the recording (a few seconds); no Cancel: an
     // interrupted build is redone next time anyway.
-    QProgressDialog progress(tr("Preparing the demo case…\nThe first time, its recording is "
-                                "imported and checked."),
-                             QString(), 0, 0, this);
-    progress.setWindowTitle(tr("Demo Case"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    progress.setValue(0);
-    if (!watcher.isFinished()) loop.exec();
-    progress.reset();
-    const Prepared prepared = watcher.result();
+    const Prepared prepared = runWithProgress<Prepared>(
+        this, tr("Demo Case"),
+        tr("Preparing the demo case…\nThe first time, its recording is imported and checked."), [] {
+            try {
+                return Prepared{fromStd(DemoCase::prepare()), {}};
+            } catch (const std::exception &error) {
+                return Prepared{{}, fromStd(error.what())};
+            }
+        });
     if (prepared.path.isEmpty()) {
         showError(tr("Cannot Open the Demo"),
                   tr("The demo case could not be prepared in %1")
