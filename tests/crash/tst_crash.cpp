@@ -164,36 +164,48 @@ private Q_SLOTS:
     {
         QFETCH(int, signal);
         QFETCH(int, percent);
-        const QString casePath =
-            newCase(m_dir.filePath(QStringLiteral("int-%1-%2.perfcase").arg(signal).arg(percent)));
-        QProcess process;
-        process.start(QStringLiteral(PERFCASE_BINARY), {QStringLiteral("import"), casePath, m_log});
-        QVERIFY(process.waitForStarted());
-        QTest::qSleep(int(qMax<qint64>(m_importMs * percent / 100, 30)));
-        ::kill(pid_t(process.processId()), signal);
-        QVERIFY(process.waitForFinished(60'000));
-        const QByteArray err = process.readAllStandardError();
-        if (process.exitCode() == 0) QSKIP("the import finished before the signal arrived");
-        QCOMPARE(process.exitCode(), 130);
-        QVERIFY2(err.contains("interrupted"), err.constData());
-        CaseState state = inspect(casePath);
-        QCOMPARE(state.integrity, QStringLiteral("ok"));
-        if (err.contains("rolled back")) {
-            // Interrupted while reading or indexing (the full-text build is
-            // interruptible too): nothing of the file stays.
-            QCOMPARE(state.sources, qint64(0));
-            QCOMPARE(state.logs, qint64(0));
-            QCOMPARE(state.ftsRows, qint64(0));
-        } else {
-            // The signal came after the file was ready: it stays, whole. Not
-            // at these points of a calibrated import, unless the machine
-            // stalled: say so rather than pass.
+        // The import's speed under load (the sanitizer pass runs two tests
+        // at once) may differ from the calibration: a signal that lands
+        // after the source is ready shows the source whole, then the next
+        // attempt comes earlier. Failing three times in a row fails.
+        double scale = 1.0;
+        for (int attempt = 1; attempt <= 3; ++attempt, scale *= 0.6) {
+            const QString casePath = newCase(m_dir.filePath(
+                QStringLiteral("int-%1-%2-%3.perfcase").arg(signal).arg(percent).arg(attempt)));
+            QProcess process;
+            process.start(QStringLiteral(PERFCASE_BINARY),
+                          {QStringLiteral("import"), casePath, m_log});
+            QVERIFY(process.waitForStarted());
+            QTest::qSleep(
+                int(qMax<qint64>(qint64(double(m_importMs) * percent / 100 * scale), 30)));
+            ::kill(pid_t(process.processId()), signal);
+            QVERIFY(process.waitForFinished(60'000));
+            const QByteArray err = process.readAllStandardError();
+            CaseState state = inspect(casePath);
+            QCOMPARE(state.integrity, QStringLiteral("ok"));
+            if (process.exitCode() == 0) {
+                QCOMPARE(state.readySources, qint64(1)); // finished before the signal
+                continue;
+            }
+            QCOMPARE(process.exitCode(), 130);
+            QVERIFY2(err.contains("interrupted"), err.constData());
+            if (err.contains("rolled back")) {
+                // Interrupted while reading or indexing (the full-text build
+                // is interruptible too): nothing of the file stays.
+                QCOMPARE(state.sources, qint64(0));
+                QCOMPARE(state.logs, qint64(0));
+                QCOMPARE(state.ftsRows, qint64(0));
+                return;
+            }
+            // The signal came after the file was ready: it stays, whole.
             QVERIFY2(err.contains("they all stay"), err.constData());
-            QFAIL("the signal arrived after the source was ready: the import did not stop");
             QCOMPARE(state.readySources, qint64(1));
             QCOMPARE(state.logs, qint64(kLines));
             QCOMPARE(state.ftsRows, qint64(kUpstreamLines));
+            qInfo("attempt %d: the signal arrived after the source was ready; trying earlier",
+                  attempt);
         }
+        QFAIL("in three attempts the signal never arrived before the source was ready");
     }
 };
 
