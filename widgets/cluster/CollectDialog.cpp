@@ -63,7 +63,7 @@ CollectDialog::CollectDialog(const Playbook &playbook, const QString &stepId,
         edit->setToolTip(
             tr("%1 (on the command line: --param %2=…)").arg(fromStd(parameter.title), id));
         m_fields.insert(id, edit);
-        // A required field says so in its placeholder.
+        // A required field shows "required" in grey while it is empty.
         QString label = id;
         label[0] = label[0].toUpper();
         form->addRow(label + u':', edit);
