@@ -3,11 +3,15 @@
 #include "CaseFile.h"
 #include "ClockAligner.h"
 #include "QCustomPlotInclude.h"
+#include "TimeAxisTicker.h"
 #include "TimelineTestCase.h"
 #include "TimelineWidget.h"
 #include "import/FileImporter.h"
 #include "import/ImporterRegistry.h"
 
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -365,6 +369,99 @@ private Q_SLOTS:
         const QPoint corner = m_widget->plot()->mapTo(m_widget.get(), r.topRight()) + QPoint(-3, 3);
         QVERIFY(QColor(image.pixel(corner)).lightness() < 60);
         QCOMPARE(laneRect(0)->axis(QCPAxis::atLeft)->tickLabelColor(), QColor(225, 225, 225));
+    }
+
+    // Ticks on round times of the display zone's clock, evenly spaced, with
+    // the fraction digits their step needs: a case rarely starts on a
+    // round time, and 2.5 s steps printed as whole seconds looked uneven.
+    void ticksOnRoundTimes_data()
+    {
+        QTest::addColumn<qint64>("origin");
+        QTest::addColumn<double>("seconds"); // the visible span from the origin
+        QTest::addColumn<int>("zoneOffset"); // seconds east of UTC
+        QTest::addColumn<QString>("label");  // every tick label matches
+        const qint64 odd = kT0 + 31 * kSecond + 419 * kMs + 123; // 10:00:31.419000123
+        QTest::newRow("15 s, whole seconds") << odd << 15.0 << 0 << QStringLiteral(R"(^10:00:\d\d$)");
+        QTest::newRow("12 s: no 2.5 s step") << odd << 12.0 << 0 << QStringLiteral(R"(^10:00:\d\d$)");
+        QTest::newRow("40 min, in +05:30")
+            << odd << 2400.0 << 5 * 3600 + 1800 << QStringLiteral(R"(^1[56]:\d[05]:00$)");
+        QTest::newRow("5 h, in -03:00") << odd << 18000.0 << -3 * 3600
+                                        << QStringLiteral(R"(^\d\d:[03]0:00$)");
+        QTest::newRow("3 ms: microseconds")
+            << odd << 0.003 << 0 << QStringLiteral(R"(^10:00:31\.4\d{5}$)");
+        QTest::newRow("1.5 s: milliseconds")
+            << odd << 1.5 << 0 << QStringLiteral(R"(^10:00:3[123]\.\d\d0$)");
+    }
+    void ticksOnRoundTimes()
+    {
+        QFETCH(qint64, origin);
+        QFETCH(double, seconds);
+        QFETCH(int, zoneOffset);
+        QFETCH(QString, label);
+        ViewState state;
+        state.setDisplayZone(QTimeZone(zoneOffset));
+        QCustomPlot plot;
+        plot.resize(1000, 100);
+        QCPAxis *axis = plot.xAxis;
+        axis->setTicker(QSharedPointer<TimeAxisTicker>::create(&state, origin));
+        axis->setRange(0, seconds);
+        plot.replot();
+        const QVector<double> ticks = axis->tickVector();
+        const QVector<QString> labels = axis->tickVectorLabels();
+        QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(ticks.size())));
+        const qint64 step = std::llround((ticks[1] - ticks[0]) * 1e9);
+        const QRegularExpression pattern(label);
+        for (qsizetype i = 0; i < ticks.size(); ++i) {
+            const qint64 ns = origin + std::llround(ticks[i] * 1e9);
+            QVERIFY2(pattern.match(labels[i]).hasMatch(), qPrintable(labels[i]));
+            // On the zone's clock, a whole number of steps.
+            QCOMPARE((ns + qint64(zoneOffset) * kSecond) % step, 0);
+            if (i > 0) QCOMPARE(std::llround((ticks[i] - ticks[i - 1]) * 1e9), step);
+        }
+    }
+
+    // With more lanes than fit, the lanes scroll and the time axis stays in
+    // view below them, its ticks lined up with the lanes' data.
+    void rulerStaysInView()
+    {
+        m_widget->resize(900, 160);
+        auto *scroll = m_widget->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0); // it does scroll
+        QCustomPlot *ruler = nullptr;
+        for (QCustomPlot *plot : m_widget->findChildren<QCustomPlot *>())
+            if (plot != m_widget->plot()) ruler = plot;
+        QVERIFY(ruler);
+        for (int value : {0, scroll->verticalScrollBar()->maximum() / 2}) {
+            scroll->verticalScrollBar()->setValue(value);
+            m_widget->setVisibleRange(kT0 + value, kT0 + 7 * kSecond);
+            m_widget->plot()->replot();
+            QTRY_VERIFY(ruler->isVisible());
+            QVERIFY(m_widget->rect().contains(ruler->geometry()));
+            const QCPAxis *lanes = laneRect(0)->axis(QCPAxis::atBottom);
+            QTRY_COMPARE(ruler->xAxis->range().upper, lanes->range().upper);
+            QCOMPARE(ruler->xAxis->range().lower, lanes->range().lower);
+            ruler->replot();
+            const int rulerLeft = ruler->mapTo(m_widget.get(), ruler->axisRect()->rect().topLeft()).x();
+            const int laneLeft = m_widget->plot()->mapTo(m_widget.get(), laneRect(0)->rect().topLeft()).x();
+            QVERIFY2(std::abs(rulerLeft - laneLeft) <= 1, qPrintable(QStringLiteral("%1 vs %2").arg(rulerLeft).arg(laneLeft)));
+            QVERIFY(ruler->xAxis->tickVectorLabels().size() >= 2);
+            QVERIFY(ruler->xAxis->label().contains(QStringLiteral("2026-11-20")));
+        }
+        // A picture has no ruler: its bottom lane carries the axis, and
+        // the window's lanes go back to none after it.
+        const int lanes = m_widget->plot()->plotLayout()->rowCount();
+        QCPAxis *bottom = laneRect(lanes - 1)->axis(QCPAxis::atBottom);
+        QVERIFY(!bottom->tickLabels());
+        const QImage picture = m_widget->picture(900, 400);
+        QCOMPARE(picture.size(), QSize(900, 400));
+        int ink = 0; // dark pixels of the tick labels under the bottom lane
+        for (int y = 400 - 25; y < 400; ++y)
+            for (int x = 0; x < 900; ++x)
+                ink += QColor(picture.pixel(x, y)).lightness() < 100;
+        QVERIFY2(ink > 50, qPrintable(QString::number(ink)));
+        QVERIFY(!bottom->tickLabels());
+        QVERIFY(bottom->label().isEmpty());
     }
 
     void closingShowsNothing()

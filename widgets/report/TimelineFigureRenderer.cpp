@@ -89,7 +89,7 @@ QImage TimelineFigureRenderer::render(const QString &casePath, const FigureReque
     timeline.plot()->resize(width, height);
     timeline.setVisibleRange(request.from, request.to);
     timeline.reloadNow();
-    return timeline.plot()->toPixmap(width, height).toImage();
+    return timeline.picture(width, height);
 }
 
 } // namespace perfcase

@@ -8,7 +8,8 @@ class ViewState;
 
 // Tick labels for the shared time axis: the axis holds seconds relative to
 // the case start (DESIGN.md, Clocks); labels show the time of day in the
-// display zone with as many fraction digits as the tick step needs.
+// display zone with as many fraction digits as the tick step needs, on
+// round times of that zone's clock (1, 2, 5, 10, 15, 30 s, min, h).
 class TimeAxisTicker : public QCPAxisTicker
 {
 public:
@@ -17,6 +18,7 @@ public:
 
 protected:
     double getTickStep(const QCPRange &range) override;
+    QVector<double> createTickVector(double tickStep, const QCPRange &range) override;
     QString getTickLabel(double tick, const QLocale &locale, QChar formatChar,
                          int precision) override;
 

@@ -4,6 +4,7 @@
 #include "TimelineData.h"
 #include "TimelineLane.h"
 #include "TimelineWidget.h"
+#include "TimeRuler.h"
 
 #include <QKeyEvent>
 #include <QMessageBox>
@@ -225,17 +226,14 @@ void TimelineInteraction::updateCrosshair(std::optional<QPoint> pos)
     const std::optional<double> x = pos ? std::optional(m_w->xAt(pos->x())) : std::nullopt;
     for (auto &lane : m_w->m_lanes)
         lane->setCrosshair(x, true);
-    if (QCPItemText *label = m_w->m_timeLabel) {
-        label->setVisible(x.has_value());
-        if (x) {
-            const qint64 ns = m_w->nsAt(pos->x());
-            const qint64 span = m_w->m_to - m_w->m_from;
-            const int digits = span > 600'000'000'000 ? 3 : span > 1'000'000'000 ? 6 : 9;
-            label->position->setCoords(*x, 1);
-            label->setText(m_w->m_state->formatTime(ns, digits) + QLatin1Char(' ') +
-                           m_w->m_state->zoneLabel(ns));
-        }
+    QString time;
+    if (x) {
+        const qint64 ns = m_w->nsAt(pos->x());
+        const qint64 span = m_w->m_to - m_w->m_from;
+        const int digits = span > 600'000'000'000 ? 3 : span > 1'000'000'000 ? 6 : 9;
+        time = m_w->m_state->formatTime(ns, digits) + QLatin1Char(' ') + m_w->m_state->zoneLabel(ns);
     }
+    m_w->m_ruler->showTime(x, time);
     m_w->m_plot->layer(QStringLiteral("crosshair"))->replot();
 }
 

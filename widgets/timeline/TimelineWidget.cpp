@@ -9,6 +9,7 @@
 #include "QCustomPlotInclude.h"
 #include "QueryLane.h"
 #include "TimeAxisTicker.h"
+#include "TimeRuler.h"
 #include "TimelineContextMenu.h"
 #include "TimelineData.h"
 #include "TimelineInteraction.h"
@@ -49,7 +50,7 @@ QAction *makeAction(QWidget *owner, const QString &text, QList<QKeySequence> key
 
 TimelineWidget::TimelineWidget(QWidget *parent)
     : QWidget(parent), m_plot(new QCustomPlot), m_notice(new QLabel(this)),
-      m_scroll(new QScrollArea(this)), m_ownState(new ViewState(this)), m_requery(new QTimer(this)),
+      m_scroll(new QScrollArea(this)), m_ruler(new TimeRuler(this)), m_ownState(new ViewState(this)), m_requery(new QTimer(this)),
       m_interaction(nullptr), m_menu(std::make_unique<TimelineContextMenu>(this))
 {
     m_plot->plotLayout()->clear();
@@ -84,6 +85,8 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(m_notice);
     layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_ruler);
+    connect(m_plot, &QCustomPlot::afterReplot, this, &TimelineWidget::followLanes);
 
     m_requery->setSingleShot(true);
     m_requery->setInterval(kDebounceMs);
@@ -202,6 +205,7 @@ void TimelineWidget::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_data) {
         // Qt tells this widget before its children; the lanes read the plot's.
         m_plot->setPalette(palette());
+        m_ruler->setPalette(palette());
         rebuild();
         reloadNow();
     }
@@ -215,7 +219,6 @@ void TimelineWidget::rebuild()
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_plot->plotLayout()->clear();
-    m_timeLabel = nullptr;
     delete m_margins;
     m_margins = new QCPMarginGroup(m_plot);
     QList<double> stretch;
@@ -257,25 +260,11 @@ void TimelineWidget::rebuild()
         m_plot->setMinimumHeight(0);
     } else {
         m_plot->plotLayout()->setRowStretchFactors(stretch);
-        TimelineLane &bottom = *m_lanes.back();
-        bottom.timeAxis()->setTickLabels(true);
-        bottom.rect()->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
-        m_timeLabel = new QCPItemText(m_plot);
-        m_timeLabel->setLayer(QStringLiteral("crosshair"));
-        m_timeLabel->setClipToAxisRect(false);
-        m_timeLabel->position->setAxes(bottom.timeAxis(), bottom.valueAxis());
-        m_timeLabel->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        m_timeLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        m_timeLabel->position->setAxisRect(bottom.rect());
-        m_timeLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        m_timeLabel->setBrush(palette().color(QPalette::ToolTipBase));
-        m_timeLabel->setColor(palette().color(QPalette::ToolTipText));
-        m_timeLabel->setPen(QPen(palette().color(QPalette::Mid)));
-        m_timeLabel->setPadding(QMargins(3, 1, 3, 1));
-        m_timeLabel->setVisible(false);
-        // Lanes keep their height; a taller window stretches them, a shorter one scrolls.
-        m_plot->setMinimumHeight(total + 40);
+        // Lanes keep their height; a taller window stretches them, a shorter
+        // one scrolls. The time axis is the ruler below, which stays.
+        m_plot->setMinimumHeight(total + 8);
     }
+    m_ruler->setVisible(!m_lanes.empty());
     if (!m_notice->isVisible() || notices.size())
         m_notice->setText(notices.join(QLatin1Char('\n')));
     m_notice->setVisible(!m_notice->text().isEmpty());
@@ -291,12 +280,21 @@ void TimelineWidget::applyRange(bool requery)
     const double from = double(m_from - origin()) / 1e9, to = double(m_to - origin()) / 1e9;
     for (auto &lane : m_lanes)
         lane->timeAxis()->setRange(from, to);
-    if (!m_lanes.empty())
-        m_lanes.back()->timeAxis()->setLabel(m_state->formatTime(m_from, 0).left(10) +
-                                             QStringLiteral(" (") + m_state->zoneLabel(m_from) +
-                                             QLatin1Char(')'));
+    // The date and zone, once, under the tick labels (times of day).
+    m_axisLabel = m_state->formatTime(m_from, 0).left(10) + QStringLiteral(" (") +
+                  m_state->zoneLabel(m_from) + QLatin1Char(')');
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     if (requery) m_requery->start();
+}
+
+void TimelineWidget::followLanes()
+{
+    if (m_lanes.empty()) return;
+    // Both are children of this widget (the plot through the scroll area).
+    const QRect data = m_lanes.back()->rect()->rect();
+    const int left = m_ruler->mapFrom(this, m_plot->mapTo(this, data.topLeft())).x();
+    const int right = m_ruler->mapFrom(this, m_plot->mapTo(this, data.topRight())).x();
+    m_ruler->follow(m_lanes.back()->timeAxis(), m_axisLabel, left, right);
 }
 
 void TimelineWidget::setVisibleRange(qint64 from, qint64 to)
@@ -556,13 +554,31 @@ bool TimelineWidget::setClockOffset(qint64 sourceId, qint64 offsetNs, QString *e
     return true;
 }
 
+void TimelineWidget::setPrinting(bool printing)
+{
+    // A picture has no ruler below it: the bottom lane shows the time axis.
+    // The crosshair follows the mouse; it is not part of the picture.
+    if (!m_lanes.empty()) {
+        QCPAxis *axis = m_lanes.back()->timeAxis();
+        axis->setTickLabels(printing);
+        axis->setLabel(printing ? m_axisLabel : QString());
+    }
+    m_plot->layer(QStringLiteral("crosshair"))->setVisible(!printing);
+}
+
+QImage TimelineWidget::picture(int width, int height)
+{
+    setPrinting(true);
+    const QImage image = m_plot->toPixmap(width, height).toImage();
+    setPrinting(false);
+    return image;
+}
+
 bool TimelineWidget::exportTo(const QString &path, int width, int height)
 {
     width = width > 0 ? width : m_plot->width();
     height = height > 0 ? height : m_plot->height();
-    // The crosshair follows the mouse; it is not part of the picture.
-    QCPLayer *crosshair = m_plot->layer(QStringLiteral("crosshair"));
-    crosshair->setVisible(false);
+    setPrinting(true);
     const QString suffix = QFileInfo(path).suffix().toLower();
     bool ok = false;
     if (suffix == QLatin1String("pdf")) {
@@ -582,7 +598,7 @@ bool TimelineWidget::exportTo(const QString &path, int width, int height)
     } else {
         ok = m_plot->savePng(path, width, height);
     }
-    crosshair->setVisible(true);
+    setPrinting(false);
     m_plot->replot();
     return ok;
 }

@@ -12,7 +12,7 @@
 
 class QAction;
 class QCustomPlot;
-class QCPItemText;
+class QImage;
 class QCPMarginGroup;
 class QScrollArea;
 class QLabel;
@@ -26,6 +26,7 @@ class TimelineData;
 class TimelineInteraction;
 class TimelineLane;
 class TimeAxisTicker;
+class TimeRuler;
 
 // The shared timeline (issue 4): one lane per axis rect on a common time
 // axis. Reads through TimelineData at screen resolution and re-reads
@@ -78,6 +79,8 @@ public:
     void setDownsampling(bool enabled);
     // Reads the visible range now and replots (the debounced path does this).
     void reloadNow();
+    // The lanes as a picture with their time axis (reports).
+    QImage picture(int width, int height);
     // The plot, for reports and tests.
     QCustomPlot *plot() const { return m_plot; }
     // Index in lanes().lanes of the visible lane under a point of plot(), or -1.
@@ -119,6 +122,8 @@ private:
     void lanesEdited();
     qint64 origin() const;
     void applyRange(bool requery);
+    void followLanes();
+    void setPrinting(bool printing);
     void saveLayout();
     void updateMarks();
     int lanePixels() const;
@@ -130,8 +135,9 @@ private:
     QCustomPlot *m_plot;
     QLabel *m_notice;
     QCPMarginGroup *m_margins = nullptr;
-    QCPItemText *m_timeLabel = nullptr;
     QScrollArea *m_scroll;
+    TimeRuler *m_ruler;
+    QString m_axisLabel; // date and zone of the visible range
     QSharedPointer<TimeAxisTicker> m_ticker;
     QPointer<ViewState> m_state;
     ViewState *m_ownState;
