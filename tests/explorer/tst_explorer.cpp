@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -462,6 +463,26 @@ private Q_SLOTS:
 
     // --- the console --------------------------------------------------------
 
+    // Opening a source widens the columns to its tracks' longer kinds and
+    // units ("counter" is wider than "log"), never narrows them.
+    void expandingWidensColumns()
+    {
+        CaseExplorer explorer;
+        explorer.resize(900, 400);
+        explorer.setCase(m_case);
+        auto *view = explorer.findChild<QTreeView *>();
+        QVERIFY(view);
+        view->collapseAll();
+        view->setColumnWidth(CaseTreeModel::Kind, 10);
+        const int name = view->columnWidth(CaseTreeModel::Name);
+        view->expand(explorer.treeModel()->sourceIndex(m_ids.metricsSource));
+        const QString counter = QStringLiteral("counter");
+        QVERIFY2(view->columnWidth(CaseTreeModel::Kind) >=
+                     view->fontMetrics().horizontalAdvance(counter),
+                 qPrintable(QString::number(view->columnWidth(CaseTreeModel::Kind))));
+        QVERIFY(view->columnWidth(CaseTreeModel::Name) >= name);
+    }
+
     void consoleRunsQueries_data()
     {
         QTest::addColumn<QString>("sql");
@@ -484,6 +505,33 @@ private Q_SLOTS:
         QCOMPARE(console.resultModel()->rowCount(), 1);
         QTEST(console.resultModel()->index(0, 0).data(Qt::EditRole), "value");
         QCOMPARE(console.message().left(6), QStringLiteral("1 row "));
+    }
+
+    // Fitted result columns: a last column of text takes the rest of the
+    // width; one of numbers stays beside its header.
+    void lastColumnStretchesOnlyForText_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("stretches");
+        QTest::newRow("numbers last") << "SELECT message, line FROM v_logs LIMIT 5" << false;
+        QTest::newRow("text last") << "SELECT line, message FROM v_logs LIMIT 5" << true;
+    }
+    void lastColumnStretchesOnlyForText()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, stretches);
+        SqlConsole console;
+        console.resize(1200, 400);
+        console.setCase(m_case);
+        QVERIFY(runAndWait(console, sql));
+        auto *table = console.findChild<FittedTableView *>();
+        QVERIFY(table);
+        QCOMPARE(table->horizontalHeader()->stretchLastSection(), stretches);
+        if (!stretches) { // fitted to its numbers and header, not to the view
+            const int last = table->model()->columnCount() - 1;
+            QVERIFY2(table->columnWidth(last) < 200,
+                     qPrintable(QString::number(table->columnWidth(last))));
+        }
     }
 
     void consoleShowsErrors_data()

@@ -96,6 +96,8 @@ CaseExplorer::CaseExplorer(QWidget *parent)
     connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CaseExplorer::updateActions);
     connect(m_tree, &QAbstractItemModel::modelReset, this, &CaseExplorer::fitTree);
+    // A source's tracks, once opened, have wider kinds ("counter") than sources ("log").
+    connect(m_treeView, &QTreeView::expanded, this, [this] { fitColumns(true); });
     connect(m_tree, &CaseTreeModel::errorOccurred, this, &CaseExplorer::showProblem);
     connect(m_errors, &ImportErrorsModel::errorOccurred, this, &CaseExplorer::showProblem);
     updateActions();
@@ -224,10 +226,18 @@ void CaseExplorer::fitTree()
     for (int row = 0; row < m_tree->rowCount(); ++row)
         tracks += m_tree->rowCount(m_tree->index(row, 0));
     if (tracks <= kExpandAllBelowTracks) m_treeView->expandAll();
+    fitColumns(false);
+}
+
+void CaseExplorer::fitColumns(bool onlyWiden)
+{
     const int maxWidth = fontMetrics().averageCharWidth() * 40;
     for (int column = 0; column < m_tree->columnCount(); ++column) {
+        const int before = m_treeView->columnWidth(column);
         m_treeView->resizeColumnToContents(column);
-        m_treeView->setColumnWidth(column, std::min(m_treeView->columnWidth(column), maxWidth));
+        int width = std::min(m_treeView->columnWidth(column), maxWidth);
+        if (onlyWiden) width = std::max(width, before);
+        m_treeView->setColumnWidth(column, width);
     }
 }
 

@@ -70,6 +70,9 @@ private:
     void updateActions();
     void showProblem(const QString &message);
     void fitTree();
+    // Each column fitted to the rows shown, up to about 40 characters;
+    // onlyWiden keeps the widths the user or an earlier fit gave.
+    void fitColumns(bool onlyWiden);
 
     QString m_path;
     std::shared_ptr<CaseFile> m_file;

@@ -50,6 +50,10 @@ SqlConsole::SqlConsole(QWidget *parent)
     splitter->addWidget(m_editor);
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 3);
+    // About five lines of SQL; the results take the rest (the editor's own
+    // size hint would take most of a short dock).
+    const int line = m_editor->fontMetrics().lineSpacing();
+    splitter->setSizes({6 * line, 20 * line});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
