@@ -32,6 +32,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -44,6 +45,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <algorithm>
 
 using namespace perfcase;
 
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void concreteVerdicts();
     void collectSaysWhatToImport();
     void evidenceClickSelects();
+    void evidenceSorts();
     void overrideNeedsJustification();
     void overrideIsStored_data();
     void overrideIsStored();
@@ -400,7 +403,7 @@ void TestChecklist::evidenceClickSelects()
     for (int row : {1, 0}) {
         const auto range = evidence->rangeAt(row);
         QVERIFY(range && range->to > range->from);
-        const QRect cell = table->visualRect(evidence->index(row, EvidenceModel::Text));
+        const QRect cell = table->visualRect(table->model()->index(row, EvidenceModel::Text));
         QVERIFY(!cell.isEmpty());
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(view.selection(), range);
@@ -410,7 +413,7 @@ void TestChecklist::evidenceClickSelects()
     QCOMPARE(activated.count(), 2);
     // Enter on a row does the same as a click.
     table->setFocus();
-    table->setCurrentIndex(evidence->index(2, EvidenceModel::Time));
+    table->setCurrentIndex(table->model()->index(2, EvidenceModel::Time));
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(activated.count(), 3);
     QCOMPARE(view.selection(), evidence->rangeAt(2));
@@ -419,9 +422,60 @@ void TestChecklist::evidenceClickSelects()
     if (evidence->rowCount() > 0) {
         const qint64 ts = evidence->index(0, EvidenceModel::Time).data(Qt::EditRole).toLongLong();
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                          table->visualRect(evidence->index(0, EvidenceModel::Time)).center());
+                          table->visualRect(table->model()->index(0, EvidenceModel::Time)).center());
         QCOMPARE(view.selection(), std::optional(ViewState::Range{ts, ts}));
     }
+}
+
+// A click on a header sorts the evidence by that column (on its raw values),
+// a second reverses it, a third goes back to the step's order; a click on
+// a row then selects that row's range, wherever the sort put it.
+void TestChecklist::evidenceSorts()
+{
+    auto dock = openChecked(QStringLiteral("sorted.perfcase"));
+    ViewState view;
+    dock->setViewState(&view);
+    dock->show();
+    waitIdle(*dock);
+    dock->selectStep(QStringLiteral("long-frames-quiet-network"));
+    QTableView *table = dock->details()->evidenceView();
+    EvidenceModel *evidence = dock->details()->evidenceModel();
+    QAbstractItemModel *shown = table->model();
+    const int rows = evidence->rowCount();
+    QVERIFY(rows >= 3);
+    auto column = [&](int which) {
+        QList<double> values;
+        for (int row = 0; row < rows; ++row)
+            values << shown->index(row, which).data(Qt::EditRole).toDouble();
+        return values;
+    };
+    QList<double> stepOrder;
+    for (int row = 0; row < rows; ++row)
+        stepOrder << evidence->index(row, EvidenceModel::Value).data(Qt::EditRole).toDouble();
+    QCOMPARE(column(EvidenceModel::Value), stepOrder);
+    QHeaderView *header = table->horizontalHeader();
+    auto clickHeader = [&](int section) {
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(section) + 5, header->height() / 2));
+    };
+    clickHeader(EvidenceModel::Value);
+    QList<double> ascending = stepOrder;
+    std::sort(ascending.begin(), ascending.end());
+    QCOMPARE(column(EvidenceModel::Value), ascending);
+    clickHeader(EvidenceModel::Value);
+    QList<double> descending(ascending.rbegin(), ascending.rend());
+    QCOMPARE(column(EvidenceModel::Value), descending);
+    // The top row is now the largest value: a click selects its range.
+    const int largest = int(stepOrder.indexOf(descending.first()));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(shown->index(0, EvidenceModel::Text)).center());
+    QCOMPARE(view.selection(), evidence->rangeAt(largest));
+    clickHeader(EvidenceModel::Value);
+    QCOMPARE(column(EvidenceModel::Value), stepOrder);
+    // Times sort as numbers, not as text.
+    clickHeader(EvidenceModel::Time);
+    const QList<double> times = column(EvidenceModel::Time);
+    QVERIFY(std::is_sorted(times.begin(), times.end()));
 }
 
 void TestChecklist::overrideNeedsJustification()
@@ -679,7 +733,7 @@ void TestChecklist::mainWindowWiring()
     const auto range = dock->details()->evidenceModel()->rangeAt(0);
     QVERIFY(range);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualRect(dock->details()->evidenceModel()->index(0, 0)).center());
+                      table->visualRect(table->model()->index(0, 0)).center());
     QCOMPARE(window.viewState()->selection(), range);
     const ViewState::Range visible = window.timeline()->visibleRange();
     QVERIFY(visible.from < range->from && visible.to > range->to);

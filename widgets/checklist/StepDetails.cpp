@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -48,7 +49,8 @@ StepDetails::StepDetails(QWidget *parent)
       m_why(textLabel(this)), m_summary(textLabel(this)), m_overrideInfo(textLabel(this)),
       m_missing(textLabel(this)), m_override(new QPushButton(tr("Override verdict…"), this)),
       m_collect(new QPushButton(tr("Collect…"), this)), m_tabs(new QTabWidget(this)),
-      m_evidenceModel(new EvidenceModel(this)), m_evidence(new QTableView(this)),
+      m_evidenceModel(new EvidenceModel(this)), m_evidenceOrder(new QSortFilterProxyModel(this)),
+      m_evidence(new QTableView(this)),
       m_evidenceNote(new QLabel(this)), m_notes(new QTextBrowser(this)),
       m_noteEdit(new QLineEdit(this)), m_addNote(new QPushButton(tr("Add note"), this))
 {
@@ -62,7 +64,16 @@ StepDetails::StepDetails(QWidget *parent)
         tr("Set this step's verdict by hand, with a justification stored with your name"));
     m_collect->setToolTip(tr("Get the data this step needs"));
 
-    m_evidence->setModel(m_evidenceModel);
+    // The step's order first (its author's: often the worst first); a click
+    // on a header sorts by that column, a third click goes back.
+    m_evidenceOrder->setSourceModel(m_evidenceModel);
+    m_evidenceOrder->setSortRole(Qt::EditRole);
+    m_evidence->setModel(m_evidenceOrder);
+    m_evidence->horizontalHeader()->setSortIndicatorClearable(true);
+    m_evidence->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_evidence->setSortingEnabled(true);
+    m_evidence->horizontalHeader()->setToolTip(
+        tr("Click to sort; a third click goes back to the step's order"));
     m_evidence->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_evidence->setSelectionMode(QAbstractItemView::SingleSelection);
     m_evidence->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -135,9 +146,9 @@ StepDetails::StepDetails(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_evidence, &QTableView::clicked, this,
-            [this](const QModelIndex &index) { activateRow(index.row()); });
+            [this](const QModelIndex &index) { activateRow(index); });
     connect(m_evidence, &QTableView::activated, this,
-            [this](const QModelIndex &index) { activateRow(index.row()); });
+            [this](const QModelIndex &index) { activateRow(index); });
     connect(m_override, &QPushButton::clicked, this, &StepDetails::overrideRequested);
     connect(m_collect, &QPushButton::clicked, this, &StepDetails::collectRequested);
     connect(m_addNote, &QPushButton::clicked, this, &StepDetails::submitNote);
@@ -281,8 +292,9 @@ QString StepDetails::missingText() const
     return m_missing->isVisibleTo(this) ? m_missing->text() : QString();
 }
 
-void StepDetails::activateRow(int row)
+void StepDetails::activateRow(const QModelIndex &index)
 {
+    const int row = m_evidenceOrder->mapToSource(index).row();
     if (const auto range = m_evidenceModel->rangeAt(row))
         Q_EMIT evidenceActivated(range->from, range->to);
 }

@@ -10,7 +10,9 @@
 
 class QLabel;
 class QLineEdit;
+class QModelIndex;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -67,7 +69,7 @@ Q_SIGNALS:
     void collectRequested();
 
 private:
-    void activateRow(int row);
+    void activateRow(const QModelIndex &index);
     void submitNote();
     void showNotes(const Content &content);
     void updateButtons();
@@ -80,6 +82,7 @@ private:
     QPushButton *m_override, *m_collect;
     QTabWidget *m_tabs;
     EvidenceModel *m_evidenceModel;
+    QSortFilterProxyModel *m_evidenceOrder; // the rows as the view shows them
     QTableView *m_evidence;
     QLabel *m_evidenceNote;
     QTextBrowser *m_notes;
