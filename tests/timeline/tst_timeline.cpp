@@ -464,6 +464,62 @@ private Q_SLOTS:
         QVERIFY(bottom->label().isEmpty());
     }
 
+    // A note's label sits right of its line, or left of it where it would
+    // run off the lane's right edge.
+    void noteLabelsStayInTheLane_data()
+    {
+        QTest::addColumn<qint64>("at");
+        QTest::addColumn<bool>("leftOfLine");
+        QTest::newRow("middle") << kT0 + 5 * kSecond << false;
+        QTest::newRow("near the right edge") << kT0 + 12 * kSecond - 50 * kMs << true;
+    }
+    void noteLabelsStayInTheLane()
+    {
+        QFETCH(qint64, at);
+        QFETCH(bool, leftOfLine);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("n.perfcase"));
+        QVERIFY(QFile::copy(m_path, path));
+        QVERIFY(m_widget->setCase(path));
+        m_widget->setVisibleRange(kT0 + 2 * kSecond, kT0 + 12 * kSecond);
+        const QString text = QStringLiteral("a note long enough to matter");
+        QVERIFY(m_widget->addAnnotation(at, std::nullopt, text));
+        m_widget->reloadNow();
+        QCPItemText *label = nullptr;
+        for (int i = 0; i < m_widget->plot()->itemCount(); ++i)
+            if (auto *item = qobject_cast<QCPItemText *>(m_widget->plot()->item(i)))
+                if (item->text() == text) label = item;
+        QVERIFY(label);
+        QCOMPARE(bool(label->positionAlignment() & Qt::AlignRight), leftOfLine);
+        const QRect lane = laneRect(0)->rect();
+        const QPointF anchor = label->position->pixelPosition();
+        const int width = QFontMetrics(label->font()).horizontalAdvance(text);
+        const double right = leftOfLine ? anchor.x() : anchor.x() + width;
+        QVERIFY2(right <= lane.right() + 1, qPrintable(QStringLiteral("%1 > %2").arg(right).arg(lane.right())));
+    }
+
+    // Value labels fit their lane: no more ticks than labels with a gap.
+    void valueLabelsFit()
+    {
+        // Short lanes, kept short: more lanes than fit, so none stretches.
+        for (int lane = 0; lane < m_widget->lanes().lanes.size(); ++lane)
+            m_widget->setLaneHeight(lane, 40);
+        m_widget->resize(900, 100);
+        m_widget->reloadNow();
+        m_widget->plot()->replot();
+        for (int lane = 0; lane < m_widget->plot()->plotLayout()->rowCount(); ++lane) {
+            const QCPAxis *values = laneRect(lane)->axis(QCPAxis::atLeft);
+            const int labels = int(values->tickVectorLabels().size());
+            const int height = QFontMetrics(values->tickLabelFont()).height();
+            QVERIFY2(labels * height <= laneRect(lane)->rect().height(),
+                     qPrintable(QStringLiteral("lane %1: %2 labels of %3 px in %4 px")
+                                    .arg(lane)
+                                    .arg(labels)
+                                    .arg(height)
+                                    .arg(laneRect(lane)->rect().height())));
+        }
+    }
+
     void closingShowsNothing()
     {
         QVERIFY(m_widget->setCase(QString()));

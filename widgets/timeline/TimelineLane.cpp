@@ -2,6 +2,9 @@
 
 #include "QCustomPlotInclude.h"
 
+#include <QFontMetrics>
+#include <algorithm>
+
 namespace perfcase {
 
 namespace {
@@ -45,6 +48,11 @@ TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGro
     QFont small = y->tickLabelFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     y->setTickLabelFont(small);
+    // As many value ticks as labels fit with a gap: a short lane with the
+    // ticker's default five (or seven, 0 to 6 replicas) piled them up.
+    // Lanes only ever stretch taller than their spec.
+    const int labelHeight = QFontMetrics(small).height();
+    y->ticker()->setTickCount(std::clamp(spec.height / (2 * labelHeight), 1, 5));
     timeAxis()->setTickLabels(false);
     // Minimal margins: lanes are short; the margin group keeps left edges aligned.
     m_rect->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
@@ -183,8 +191,13 @@ void TimelineLane::setAnnotations(const QList<std::pair<double, double>> &spans,
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(from, 0);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        text->setText(labels.value(i));
+        // Right of its line, or left of it where it would run off the lane.
+        const QString label = labels.value(i);
+        const double at = timeAxis()->coordToPixel(from);
+        const int width = QFontMetrics(text->font()).horizontalAdvance(label) + 4;
+        const bool flip = at + width > m_rect->right() && at - width >= m_rect->left();
+        text->setPositionAlignment((flip ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        text->setText(label);
         text->setBrush(QColor(255, 240, 190, 220));
         text->setPadding(QMargins(2, 1, 2, 1));
         text->setSelectable(false);
