@@ -131,6 +131,13 @@ void MainWindow::restoreLayout()
     }
     m_explorerDock->show();
     m_checklistDock->show();
+    // Sized once shown (hidden docks ignore it): the Case tree's columns and
+    // the checklist's verdict text need about this much; the middle keeps
+    // the rest for the timeline and the log messages.
+    const int width = this->width();
+    resizeDocks({m_explorerDock, m_checklistDock},
+                {std::max(280, width * 24 / 100), std::max(380, width * 32 / 100)},
+                Qt::Horizontal);
 }
 
 void MainWindow::saveLayout() const
@@ -189,8 +196,6 @@ void MainWindow::createPanels()
     dock(m_explorerDock, QStringLiteral("caseDock"), m_explorer, Qt::LeftDockWidgetArea);
     dock(m_consoleDock, QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
     dock(m_checklistDock, QStringLiteral("checklistDock"), m_checklist, Qt::RightDockWidgetArea);
-    // the log messages need the width
-    resizeDocks({m_explorerDock, m_checklistDock}, {340, 500}, Qt::Horizontal);
     m_explorerDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_consoleDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_checklistDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
