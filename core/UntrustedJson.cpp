@@ -21,15 +21,23 @@ struct SyntaxCheck : nlohmann::json_sax<nlohmann::json>
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string &lastToken,
+    bool parse_error(std::size_t position, const std::string &lastRead,
                      const nlohmann::detail::exception &error) override
     {
-        // The offending token starts where it was read from.
-        problem.offset =
-            std::int64_t(position >= lastToken.size() ? position - lastToken.size() : 0);
-        // "[json.exception.parse_error.101] parse error at line 5, column 10:
-        // syntax error ...": the position is the token's end; ours is its start.
         problem.message = error.what();
+        // Where what nlohmann "last read" starts (its message quotes it):
+        // the position is its end. It spells control characters as <U+000A>,
+        // one byte each in the text. At the end of the input (or a NUL byte,
+        // which ends it for nlohmann), the byte that ended it: the position
+        // counts it too.
+        std::size_t length = lastRead.size();
+        for (std::size_t at = lastRead.find("<U+"); at != std::string::npos;
+             at = lastRead.find("<U+", at + 1))
+            if (at + 8 <= lastRead.size() && lastRead[at + 7] == '>') length -= 7;
+        if (problem.message.find("unexpected end of input") != std::string::npos) length = 1;
+        problem.offset = std::int64_t(position >= length ? position - length : 0);
+        // "[json.exception.parse_error.101] parse error at line 5, column 10:
+        // syntax error ...": the line and column are nlohmann's; we give the byte.
         if (const std::size_t end = problem.message.find(": "); end != std::string::npos)
             problem.message.erase(0, end + 2);
         return false;

@@ -13,7 +13,6 @@
 
 #include <QFileInfo>
 #include <cstdio>
-#include <set>
 
 namespace perfcase {
 
@@ -21,36 +20,6 @@ namespace {
 
 // Every format id of CLI.md; those without an importer yet are refused
 // with a clear message rather than as unknown.
-const std::set<std::string> &knownFormatIds()
-{
-    static const std::set<std::string> ids{"kubectl-logs",
-                                           "text-log",
-                                           "syslog-rfc3164",
-                                           "syslog-rfc5424",
-                                           "access-combined",
-                                           "uvicorn",
-                                           "gunicorn",
-                                           "python-logging",
-                                           "celery",
-                                           "postgres-stderr",
-                                           "jsonl-log",
-                                           "csv",
-                                           "grafana-csv",
-                                           "prometheus-json",
-                                           "kubectl-top-pods",
-                                           "kubectl-top-nodes",
-                                           "k8s-events-json",
-                                           "k8s-events-table",
-                                           "k8s-hpa-json",
-                                           "k8s-hpa-describe",
-                                           "k8s-pods-json",
-                                           "chrome-trace",
-                                           "har",
-                                           "pg-stat-statements-csv",
-                                           "explain-text"};
-    return ids;
-}
-
 void report(const ImportOutcome &outcome, bool json)
 {
     for (const ImportNotice &w : outcome.warnings)
@@ -110,9 +79,13 @@ int runImportCommand(const QStringList &arguments)
     const std::string casePath = positional.takeFirst().toStdString();
     ImportOptions options;
     options.format = cli.value(QStringLiteral("format")).toStdString();
-    if (!options.format.empty() && !knownFormatIds().count(options.format))
+    // The bundled formats and the user's own (docs/formats.md).
+    const ImporterRegistry importers;
+    if (!options.format.empty() && !importers.find(options.format))
         return cli.usageError(
-            QStringLiteral("unknown format \"%1\"").arg(cli.value(QStringLiteral("format"))));
+            QStringLiteral("unknown format \"%1\"%2")
+                .arg(cli.value(QStringLiteral("format")),
+                     QString::fromStdString(importers.logFormats().unloadedNote())));
     if (cli.isSet(QStringLiteral("name"))) {
         if (positional.size() != 1 || QFileInfo(positional.at(0)).isDir())
             return cli.usageError(QStringLiteral("--name goes with one file only"));
@@ -139,11 +112,6 @@ int runImportCommand(const QStringList &arguments)
             return cli.usageError(QStringLiteral("--at takes RFC 3339, Unix seconds or now-1h"));
     }
     const bool json = cli.isSet(QStringLiteral("json"));
-    const ImporterRegistry importers;
-    if (!options.format.empty() && !importers.find(options.format)) {
-        CliOutput::error("format " + options.format + " cannot be imported by this version yet");
-        return ExitUsage;
-    }
 
     try {
         auto file = CaseFile::open(casePath, CaseFile::Access::ReadWrite);

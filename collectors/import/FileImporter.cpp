@@ -119,13 +119,17 @@ ImportOutcome FileImporter::import(const std::string &path, const std::string &n
         return fail("empty file", 0, 0);
     }
 
+    // A user's format definition that did not load may be the one this file
+    // needed: say so, rather than only that nothing matched.
     const Importer *importer = nullptr;
     if (!options.format.empty()) {
         importer = m_importers.find(options.format);
-        if (!importer) return fail("format " + options.format + " cannot be imported yet");
+        if (!importer)
+            return fail("format " + options.format + " cannot be imported yet" +
+                        m_importers.logFormats().unloadedNote());
     } else if (!(importer = m_importers.detect(sample))) {
         outcome.status = ImportOutcome::Status::Skipped;
-        outcome.error = "unrecognized format";
+        outcome.error = "unrecognized format" + m_importers.logFormats().unloadedNote();
         return outcome;
     }
     outcome.format = importer->id();

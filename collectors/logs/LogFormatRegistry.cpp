@@ -37,6 +37,15 @@ void LogFormatRegistry::add(std::unique_ptr<LogFormat> format)
         m_formats.push_back(std::move(format));
 }
 
+std::string LogFormatRegistry::unloadedNote() const
+{
+    if (m_loadErrors.empty()) return {};
+    const std::size_t more = m_loadErrors.size() - 1;
+    return " (a log format of yours did not load: " + m_loadErrors.front() +
+           (more ? "; and " + std::to_string(more) + " more" : std::string()) +
+           "; `perfcase formats` lists them)";
+}
+
 void LogFormatRegistry::loadFolder(const QString &folder, bool builtin)
 {
     const QDir dir(folder);

@@ -28,6 +28,9 @@ public:
     const LogFormat *find(std::string_view id) const;
     const std::vector<std::unique_ptr<LogFormat>> &formats() const { return m_formats; }
     const std::vector<std::string> &loadErrors() const { return m_loadErrors; }
+    // For messages about a file nothing read: " (a log format of yours did
+    // not load: FILE: WHY; ...)" naming the first, or "" when all loaded.
+    std::string unloadedNote() const;
 
     struct Detection
     {

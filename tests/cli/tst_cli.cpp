@@ -1,5 +1,6 @@
 // The command-line contract (CLI.md): exit codes, messages and --json shapes,
 // checked on the real binary.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +49,7 @@ class TestCli : public QObject
 
 private:
     QTemporaryDir m_dir;
+    int m_userFormatRuns = 0;
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString freshCase(const QString &name)
     {
@@ -132,6 +134,64 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == exitCode, run.err.constData());
         QVERIFY2(QString::fromUtf8(run.err).contains(stderrPart), run.err.constData());
         QVERIFY2(run.err.startsWith("perfcase: "), run.err.constData());
+    }
+
+    // A log format of the user's own (docs/formats.md): a good one imports
+    // its files; a broken one is named where a file it should have read is
+    // turned away, with where to see the others.
+    void userLogFormats_data()
+    {
+        const QByteArray good = R"({
+  "id": "pay-gateway",
+  "priority": 50,
+  "patterns": [{"regex": "^PAY\\|(?<ts>\\d{8}-\\d{6}\\.\\d{3})\\|(?<level>[DIWE])\\|(?<msg>.*)$",
+                "time": "%Y%m%d-%H%M%S.%f"}],
+  "samples": [{"line": "PAY|20261120-100001.250|I|charge ok", "ts": "2026-11-20T10:00:01.250Z", "level": "info"}]
+})";
+        QByteArray staleSample = good;
+        staleSample.replace("10:00:01.250Z", "10:00:09.000Z");
+        QTest::addColumn<QByteArray>("definition");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("stderrParts");
+        QTest::newRow("good") << good << QStringList() << 0 << QStringList();
+        QTest::newRow("not JSON, detected")
+            << QByteArray("{\"id\": \"pay-gateway\",") << QStringList() << 3
+            << QStringList{QStringLiteral("unrecognized format"), QStringLiteral("pay-gateway.json"), QStringLiteral("not valid JSON"),
+                           QStringLiteral("perfcase formats")};
+        QTest::newRow("good, --format") << good << QStringList{QStringLiteral("--format"), QStringLiteral("pay-gateway")} << 0 << QStringList();
+        QTest::newRow("a sample that disagrees, --format")
+            << staleSample << QStringList{QStringLiteral("--format"), QStringLiteral("pay-gateway")} << 2
+            << QStringList{QStringLiteral("unknown format \"pay-gateway\""), QStringLiteral("pay-gateway.json"),
+                           QStringLiteral("sample"), QStringLiteral("perfcase formats")};
+    }
+    void userLogFormats()
+    {
+        QFETCH(QByteArray, definition);
+        QFETCH(QStringList, options);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, stderrParts);
+        QTemporaryDir config;
+        QVERIFY(QDir(config.path()).mkpath(QStringLiteral("perfcase/formats")));
+        writeFile(config.filePath(QStringLiteral("perfcase/formats/pay-gateway.json")), definition);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const QString log = path(QStringLiteral("gateway.log"));
+        writeFile(log, "PAY|20261120-100001.250|I|charge ok order=8812\n"
+                       "PAY|20261120-100002.913|E|upstream 502 from acquirer\n"
+                       "PAY|20261120-100003.001|W|retrying\n");
+        const QString casePath =
+            freshCase(QStringLiteral("user-format-%1.perfcase").arg(++m_userFormatRuns));
+        const Run run = perfcase(QStringList{QStringLiteral("import"), casePath, log} + options,
+                                 environment);
+        QVERIFY2(run.exitCode == exitCode, run.err.constData());
+        for (const QString &part : stderrParts)
+            QVERIFY2(QString::fromUtf8(run.err).contains(part), run.err.constData());
+        const Run query = perfcase({QStringLiteral("query"), casePath,
+                                    QStringLiteral("SELECT count(*) || ' ' || count(CASE WHEN "
+                                                   "level = 'error' THEN 1 END) AS n FROM v_logs")});
+        QCOMPARE(query.out.trimmed().split('\n').last(),
+                 exitCode == 0 ? QByteArray("3 1") : QByteArray("0 0"));
     }
 
     void importJsonLines()

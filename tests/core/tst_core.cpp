@@ -179,24 +179,29 @@ private Q_SLOTS:
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<bool>("nesting"); // the problem is the depth (no offset)
         QTest::addColumn<QString>("message");
+        // Where the error is: the start of what nlohmann's message says it
+        // last read ('"a": tru}'), or the end of the input; -1: not checked.
+        QTest::addColumn<int>("offset");
         auto nested = [](int depth) -> QByteArray {
             return QByteArray("{\"a\":").repeated(depth - 1) + "[1]" +
                    QByteArray("}").repeated(depth - 1);
         };
         QTest::newRow("flat") << QByteArray(R"({"pod":"api-0","n":[1,2]})") << true << false
-                              << QString();
-        QTest::newRow("64 levels") << nested(64) << true << false << QString();
+                              << QString() << -1;
+        QTest::newRow("64 levels") << nested(64) << true << false << QString() << -1;
         QTest::newRow("65 levels")
-            << nested(65) << false << true << QStringLiteral("nested deeper than 64 levels");
+            << nested(65) << false << true << QStringLiteral("nested deeper than 64 levels") << -1;
         QTest::newRow("a million levels") << QByteArray(1'000'000, '[') << false << true
-                                          << QStringLiteral("nested deeper than 64 levels");
+                                          << QStringLiteral("nested deeper than 64 levels") << -1;
         QTest::newRow("syntax error")
-            << QByteArray(R"({"a": tru})") << false << false << QStringLiteral("syntax error");
+            << QByteArray(R"({"a": tru})") << false << false << QStringLiteral("syntax error") << 1;
         QTest::newRow("truncated")
-            << QByteArray(R"({"a": [1, 2)") << false << false << QStringLiteral("syntax error");
-        QTest::newRow("empty") << QByteArray() << false << false << QStringLiteral("syntax error");
+            << QByteArray(R"({"a": [1, 2)") << false << false << QStringLiteral("syntax error") << 11;
+        QTest::newRow("empty") << QByteArray() << false << false << QStringLiteral("syntax error") << 0;
+        QTest::newRow("unfinished object") << QByteArray("{\"id\": \"pay-gateway\",\n") << false
+                                           << false << QStringLiteral("end of input") << 22;
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe", 3) << false << false
-                                << QStringLiteral("syntax error");
+                                << QStringLiteral("syntax error") << 0;
     }
     void untrustedJson()
     {
@@ -216,6 +221,8 @@ private Q_SLOTS:
         // A syntax error says where (nlohmann's token start, within the text).
         QCOMPARE(problem.offset < 0, nesting);
         QVERIFY(problem.offset <= text.size());
+        QFETCH(int, offset);
+        if (offset >= 0) QCOMPARE(problem.offset, offset);
         QVERIFY2(QString::fromStdString(problem.message).contains(message),
                  problem.message.c_str());
     }
