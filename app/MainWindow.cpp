@@ -4,13 +4,14 @@
 #include "CaseExplorer.h"
 #include "CaseFile.h"
 #include "CaseOpener.h"
+#include "CaseStatusLabel.h"
 #include "CaseTreeModel.h"
 #include "ChecklistDock.h"
 #include "ClusterController.h"
 #include "ClusterStatusWidget.h"
 #include "DemoCase.h"
-#include "ImportJob.h"
-#include "ImportProgressWidget.h"
+#include "ErrorBox.h"
+#include "ImportController.h"
 #include "LogExplorer.h"
 #include "LogExplorerModel.h"
 #include "PreferencesDialog.h"
@@ -24,8 +25,8 @@
 #include "TimelineWidget.h"
 #include "UserIdentity.h"
 #include "ViewState.h"
+#include "WindowLayout.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -33,12 +34,9 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -56,9 +54,6 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kStateKey = QStringLiteral("window/state");
-const QString kSplitKey = QStringLiteral("window/timelineSplit");
 
 } // namespace
 
@@ -68,10 +63,12 @@ MainWindow::MainWindow(QWidget *parent)
       m_checklist(new ChecklistDock), m_stack(new QStackedWidget),
       m_workbench(new QSplitter(Qt::Vertical)), m_explorerDock(new QDockWidget(tr("Case"), this)),
       m_consoleDock(new QDockWidget(tr("SQL Console"), this)),
-      m_checklistDock(new QDockWidget(tr("Checklist"), this)), m_progress(new ImportProgressWidget),
-      m_caseStatus(new QLabel), m_readOnlyLabel(new QLabel(tr("Read-only"))),
+      m_checklistDock(new QDockWidget(tr("Checklist"), this)),
+      m_imports(new ImportController(this)),
+      m_caseStatus(new CaseStatusLabel), m_readOnlyLabel(new QLabel(tr("Read-only"))),
       m_exporter(new ReportExporter(this)), m_sharer(new ShareExporter(this)),
-      m_merger(new TeammateMerger(this))
+      m_merger(new TeammateMerger(this)),
+      m_layout(this, static_cast<QSplitter *>(m_workbench), m_explorerDock, m_checklistDock)
 {
     createPanels();
     createCluster();
@@ -79,19 +76,25 @@ MainWindow::MainWindow(QWidget *parent)
     m_readOnlyLabel->setToolTip(tr("This case file cannot be written: Import is disabled."));
     m_readOnlyLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
     m_readOnlyLabel->hide();
-    m_progress->hide();
-    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_imports->progressWidget());
     statusBar()->addPermanentWidget(m_cluster->progressWidget());
     statusBar()->addPermanentWidget(m_sharer->progressWidget());
     statusBar()->addPermanentWidget(m_merger->progressWidget());
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_caseStatus);
     statusBar()->addPermanentWidget(m_cluster->statusWidget());
-    connect(m_progress, &ImportProgressWidget::detailsRequested, this,
-            &MainWindow::showImportReport);
-    connect(m_progress, &ImportProgressWidget::cancelRequested, this, [this] {
-        if (m_job) m_job->cancel();
+    // Each source shows as soon as it is ready; the log table waits for the
+    // end so it does not jump back to the top under the user.
+    connect(m_imports, &ImportController::sourceImported, m_explorer, &CaseExplorer::refresh);
+    connect(m_imports, &ImportController::jobFinished, this, [this] {
+        refreshPanels([this] {
+            m_imports->announce();
+            Q_EMIT importFinished();
+            if (m_closeWhenIdle) close();
+        });
     });
+    connect(m_imports, &ImportController::busyChanged, this, &MainWindow::updateActions);
+    connect(m_imports, &ImportController::message, statusBar(), &QStatusBar::showMessage);
     auto showPanelError = [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
     };
@@ -103,10 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     setAcceptDrops(true);
     setWindowTitle(tr("No case"));
-    // The last window's size and place; its panels come back with the
-    // first case (restoreLayout), as they were arranged around one.
-    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
-        if (const QScreen *screen = this->screen()) resize(screen->availableSize() * 0.85);
+    m_layout.restoreGeometry();
     // Menu actions carry tooltips that say what they do; show them.
     std::function<void(const QList<QAction *> &)> showTips = [&](const QList<QAction *> &actions) {
         for (QAction *action : actions)
@@ -117,38 +117,6 @@ MainWindow::MainWindow(QWidget *parent)
     };
     showTips(menuBar()->actions());
     updateActions();
-}
-
-void MainWindow::restoreLayout()
-{
-    if (m_layoutRestored) return;
-    m_layoutRestored = true;
-    QSettings settings;
-    if (restoreState(settings.value(kStateKey).toByteArray())) {
-        static_cast<QSplitter *>(m_workbench)
-            ->restoreState(settings.value(kSplitKey).toByteArray());
-        return;
-    }
-    m_explorerDock->show();
-    m_checklistDock->show();
-    // Sized once shown (hidden docks ignore it): the Case tree's columns and
-    // the checklist's verdict text need about this much; the middle keeps
-    // the rest for the timeline and the log messages.
-    const int width = this->width();
-    resizeDocks({m_explorerDock, m_checklistDock},
-                {std::max(280, width * 24 / 100), std::max(380, width * 32 / 100)},
-                Qt::Horizontal);
-}
-
-void MainWindow::saveLayout() const
-{
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    // Docks are arranged around a case; with none open they are all hidden.
-    if (m_layoutRestored) {
-        settings.setValue(kStateKey, saveState());
-        settings.setValue(kSplitKey, static_cast<QSplitter *>(m_workbench)->saveState());
-    }
 }
 
 void MainWindow::createPanels()
@@ -220,7 +188,8 @@ void MainWindow::createPanels()
         const qint64 margin = std::max<qint64>((to - from) / 2, 2'000'000'000);
         m_timeline->setVisibleRange(from - margin, to + margin);
     });
-    connect(m_checklist, &ChecklistDock::importRequested, this, &MainWindow::chooseFilesToImport);
+    connect(m_checklist, &ChecklistDock::importRequested, m_imports,
+            &ImportController::chooseFiles);
     connect(m_checklist->runAction(), &QAction::triggered, m_checklistDock, &QDockWidget::show);
     connect(this, &MainWindow::importFinished, m_checklist, &ChecklistDock::runChecks);
     connect(m_timeline, &TimelineWidget::clockOffsetChanged, this, [this] {
@@ -312,12 +281,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
-    m_importFiles = file->addAction(tr("&Import Files…"), this, &MainWindow::chooseFilesToImport);
-    m_importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importFolder =
-        file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
-    m_importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    m_report = file->addAction(tr("Last Import &Report…"), this, &MainWindow::showImportReport);
+    file->addActions({m_imports->importFilesAction(), m_imports->importFolderAction(),
+                      m_imports->reportAction()});
     file->addSeparator();
     // The report of the playbook the Checklist shows.
     m_exportReport = file->addAction(tr("&Export Report…"), this, [this] {
@@ -358,20 +323,16 @@ void MainWindow::createActions()
     };
     icon(m_new, "document-new", QStyle::SP_FileIcon);
     icon(m_open, "document-open", QStyle::SP_DialogOpenButton);
-    icon(m_importFiles, "document-import", QStyle::SP_FileDialogNewFolder);
-    icon(m_importFolder, "folder-open", QStyle::SP_DirOpenIcon);
+    icon(m_imports->importFilesAction(), "document-import", QStyle::SP_FileDialogNewFolder);
+    icon(m_imports->importFolderAction(), "folder-open", QStyle::SP_DirOpenIcon);
     icon(m_exportReport, "document-export", QStyle::SP_DialogSaveButton);
     icon(quit, "application-exit", QStyle::SP_DialogCloseButton);
     icon(m_timeline->fitAllAction(), "zoom-fit-best", QStyle::SP_TitleBarMaxButton);
     icon(m_checklist->runAction(), "view-refresh", QStyle::SP_BrowserReload);
     m_new->setToolTip(tr("Create an empty case file to import into"));
     m_open->setToolTip(tr("Open a .perfcase file (a teammate's too: it is checked first)"));
-    m_importFiles->setToolTip(tr("Logs, traces, HAR files, metrics, kubectl output: the format "
-                                 "is detected; you can also drop files on the window"));
-    m_importFolder->setToolTip(tr("Every recognised file of a folder, one source each"));
     quit->setToolTip(tr("Close the window; an import in progress is cancelled and rolled back "
                         "first"));
-    m_report->setToolTip(tr("What the last import read, skipped and rejected, per file"));
     m_exportReport->setToolTip(
         tr("The checklist's playbook as a Markdown or PDF report: verdict, evidence, fixes"));
 
@@ -418,7 +379,7 @@ void MainWindow::createActions()
 
 void MainWindow::openDemo()
 {
-    if (m_job) {
+    if (m_imports->job()) {
         statusBar()->showMessage(tr("Wait for the import to finish (or cancel it) first."));
         return;
     }
@@ -438,7 +399,7 @@ void MainWindow::openDemo()
             }
         });
     if (prepared.path.isEmpty()) {
-        showError(tr("Cannot Open the Demo"),
+        showErrorBox(this, tr("Cannot Open the Demo"),
                   tr("The demo case could not be prepared in %1")
                       .arg(QDir::toNativeSeparators(fromStd(DemoCase::defaultFolder()))),
                   prepared.error);
@@ -451,7 +412,7 @@ void MainWindow::openDemo()
 
 void MainWindow::openCase(const QString &path)
 {
-    if (m_job) {
+    if (m_imports->job()) {
         statusBar()->showMessage(tr("Wait for the import to finish (or cancel it) first."));
         return;
     }
@@ -463,7 +424,7 @@ void MainWindow::openCase(const QString &path)
         if (failure.cancelled)
             statusBar()->showMessage(tr("Opening cancelled; the case was not checked."), 5000);
         else
-            showError(tr("Cannot Open Case"),
+            showErrorBox(this, tr("Cannot Open Case"),
                       tr("Cannot open %1").arg(QDir::toNativeSeparators(absolute)),
                       failure.advice.isEmpty()
                           ? failure.message
@@ -484,7 +445,7 @@ void MainWindow::openCase(const QString &path)
         m_checklistDock->hide();
         m_readOnlyLabel->hide();
         setWindowTitle(tr("No case"));
-        showError(tr("Cannot Open Case"),
+        showErrorBox(this, tr("Cannot Open Case"),
                   tr("Cannot read %1").arg(QDir::toNativeSeparators(absolute)),
                   fromStd(error.what()));
         updateCaseStatus();
@@ -496,11 +457,10 @@ void MainWindow::openCase(const QString &path)
     m_cluster->setCase(absolute, readOnly);
     m_sharer->setCase(absolute);
     m_merger->setCase(absolute, readOnly);
-    m_reportEntries.clear();
-    m_progress->hide(); // the last import was into another case
+    m_imports->setCase(absolute, readOnly);
     m_recent.add(absolute);
     m_stack->setCurrentWidget(m_workbench);
-    restoreLayout();
+    m_layout.restorePanels();
     setWindowTitle(
         tr("%1 — %2").arg(title.isEmpty() ? QFileInfo(absolute).completeBaseName() : title,
                           QDir::toNativeSeparators(absolute)));
@@ -515,80 +475,17 @@ void MainWindow::openCase(const QString &path)
 
 bool MainWindow::importPaths(const QStringList &paths)
 {
-    QString refusal;
-    if (m_casePath.isEmpty())
-        refusal = tr("Open or create a case before importing.");
-    else if (m_readOnly)
-        refusal = tr("This case is read-only: nothing can be imported into it.");
-    else if (m_job)
-        refusal = tr("An import is running; wait for it or cancel it first.");
-    else if (paths.isEmpty())
-        refusal = tr("Nothing to import.");
-    if (!refusal.isEmpty()) {
-        statusBar()->showMessage(refusal, 8000);
-        return false;
-    }
-    m_job = new ImportJob(m_casePath, paths, this);
-    connect(m_job, &ImportJob::progress, m_progress, &ImportProgressWidget::setProgress);
-    connect(m_job, &ImportJob::fileStarted, m_progress, &ImportProgressWidget::setCurrentFile);
-    connect(m_job, &ImportJob::fileFinished, this, [this](const ImportOutcome &outcome) {
-        // Show each source as soon as it is ready; the log table waits for
-        // the end so it does not jump back to the top under the user.
-        if (outcome.status == ImportOutcome::Status::Imported) m_explorer->refresh();
-    });
-    connect(m_job, &ImportJob::finished, this, &MainWindow::onImportFinished);
-    m_progress->start();
-    m_progress->show();
-    m_job->start();
-    updateActions();
-    return true;
+    return m_imports->importPaths(paths);
 }
 
-void MainWindow::onImportFinished()
+ImportJob *MainWindow::currentImport() const
 {
-    ImportJob *job = m_job;
-    m_job = nullptr;
-    job->deleteLater(); // we are inside its signal
-
-    bool problems = false;
-    m_reportEntries.clear();
-    for (const ImportOutcome &outcome : job->outcomes()) {
-        using Severity = ImportReportDialog::Severity;
-        const Severity severity = outcome.status == ImportOutcome::Status::Failed
-                                      ? Severity::Problem
-                                  : ImportJob::needsAttention(outcome) ? Severity::Warning
-                                                                       : Severity::Ok;
-        m_reportEntries.append({QString::fromStdString(statusName(outcome.status)),
-                                QString::fromStdString(outcome.path), ImportJob::describe(outcome),
-                                severity});
-        problems = problems || severity != Severity::Ok;
-    }
-    m_reportSummary = job->summaryText();
-    const QString error = job->errorString();
-    const QString casePath = job->casePath();
-    const bool cancelled = job->summary().cancelled;
-    updateActions();
-    refreshPanels([this, error, casePath, cancelled, problems] {
-        if (!error.isEmpty()) {
-            m_progress->finish(tr("Import failed: %1").arg(error), true);
-            showError(tr("Import Failed"),
-                      tr("Cannot import into %1").arg(QDir::toNativeSeparators(casePath)), error);
-        } else {
-            m_progress->finish(m_reportSummary, problems);
-            // A cancelled import was the user's choice: the status line is enough.
-            if (problems && !cancelled) showImportReport();
-        }
-        Q_EMIT importFinished();
-        if (m_closeWhenIdle) close();
-    });
+    return m_imports->job();
 }
 
-void MainWindow::showImportReport()
+QAction *MainWindow::importAction() const
 {
-    if (m_reportEntries.isEmpty()) return;
-    auto *dialog = new ImportReportDialog(m_reportSummary, m_reportEntries, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    return m_imports->importFilesAction();
 }
 
 void MainWindow::newCase()
@@ -602,7 +499,7 @@ void MainWindow::newCase()
         CaseFile::create(path.toStdString(), QFileInfo(path).completeBaseName().toStdString(),
                          currentUserName());
     } catch (const std::exception &error) {
-        showError(tr("Cannot Create Case"),
+        showErrorBox(this, tr("Cannot Create Case"),
                   tr("Cannot create %1").arg(QDir::toNativeSeparators(path)),
                   fromStd(error.what()));
         return;
@@ -618,22 +515,6 @@ void MainWindow::chooseCase()
     if (!path.isEmpty()) openCase(path);
 }
 
-void MainWindow::chooseFilesToImport()
-{
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Files"), dialogFolder(),
-        tr("Logs, metrics, traces and HAR (*.log *.txt *.json *.jsonl *.csv *.tsv *.har *.gz "
-           "*.bz2);;All files (*)"));
-    if (!files.isEmpty()) importPaths(files);
-}
-
-void MainWindow::chooseFolderToImport()
-{
-    const QString folder =
-        QFileDialog::getExistingDirectory(this, tr("Import Folder"), dialogFolder());
-    if (!folder.isEmpty()) importPaths({folder});
-}
-
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
@@ -644,7 +525,7 @@ void MainWindow::fillRecentMenu()
         QAction *action = m_recentMenu->addAction(
             QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path)), this,
             [this, path] { openCase(path); });
-        action->setEnabled(!m_job);
+        action->setEnabled(!m_imports->job());
     }
     if (files.isEmpty()) m_recentMenu->addAction(tr("No recent cases"))->setEnabled(false);
     m_recentMenu->addSeparator();
@@ -654,41 +535,16 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::updateActions()
 {
-    const bool busy = m_job;
+    const bool busy = m_imports->job();
     m_new->setEnabled(!busy);
     m_open->setEnabled(!busy);
-    const bool canImport = !m_casePath.isEmpty() && !m_readOnly && !busy;
-    m_importFiles->setEnabled(canImport);
-    m_importFolder->setEnabled(canImport);
-    m_report->setEnabled(!m_reportEntries.isEmpty());
     m_exportReport->setEnabled(!m_casePath.isEmpty() && !m_exporter->isBusy());
 }
 
 void MainWindow::updateCaseStatus()
 {
-    if (m_casePath.isEmpty()) {
-        m_caseStatus->clear();
-        return;
-    }
     const CaseTreeModel *tree = m_explorer->treeModel();
-    const int sources = tree->rowCount();
-    const qint64 bytes = QFileInfo(m_casePath).size();
-    m_caseStatus->setText((sources == 1 ? tr("1 source") : tr("%1 sources").arg(sources)) +
-                          QStringLiteral(", ") +
-                          tr("%1 records").arg(QLocale().toString(tree->totalRecords())) +
-                          QStringLiteral(", ") + QLocale().formattedDataSize(bytes));
-    m_caseStatus->setToolTip(
-        tr("%1: %2 bytes on disk (its -wal file aside)")
-            .arg(QDir::toNativeSeparators(m_casePath), QLocale().toString(bytes)));
-}
-
-void MainWindow::showError(const QString &title, const QString &text, const QString &reason)
-{
-    // open(), not exec(): no nested event loop, and tests can inspect it.
-    auto *box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
-    box->setInformativeText(reason);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    m_caseStatus->showCase(m_casePath, tree->rowCount(), tree->totalRecords());
 }
 
 QString MainWindow::dialogFolder() const
@@ -698,15 +554,15 @@ QString MainWindow::dialogFolder() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_job) {
-        // Let the file in progress roll back, then close (onImportFinished).
+    if (m_imports->job()) {
+        // Let the file in progress roll back, then close (after jobFinished).
         m_closeWhenIdle = true;
-        m_job->cancel();
+        m_imports->cancel();
         statusBar()->showMessage(tr("Cancelling the import before closing…"));
         event->ignore();
         return;
     }
-    saveLayout();
+    m_layout.save();
     event->accept();
 }
 

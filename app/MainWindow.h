@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ImportReportDialog.h"
 #include "RecentFiles.h"
+#include "WindowLayout.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -18,13 +18,14 @@ class QStackedWidget;
 namespace perfcase {
 
 class CaseExplorer;
+class CaseStatusLabel;
 class ClusterController;
 class ChecklistDock;
+class ImportController;
 class ImportJob;
 class ReportExporter;
 class ShareExporter;
 class TeammateMerger;
-class ImportProgressWidget;
 class LogExplorer;
 class LogExplorerModel;
 class SqlConsole;
@@ -64,8 +65,8 @@ public:
     SqlConsole *sqlConsole() const { return m_console; }
     ChecklistDock *checklist() const { return m_checklist; }
     QDockWidget *checklistDock() const { return m_checklistDock; }
-    ImportJob *currentImport() const { return m_job; }
-    QAction *importAction() const { return m_importFiles; }
+    ImportJob *currentImport() const;
+    QAction *importAction() const;
     ClusterController *cluster() const { return m_cluster; }
     ShareExporter *sharer() const { return m_sharer; }
     TeammateMerger *merger() const { return m_merger; }
@@ -89,18 +90,11 @@ private:
     void showShortcuts();
     void newCase();
     void chooseCase();
-    void chooseFilesToImport();
-    void chooseFolderToImport();
     void fillRecentMenu();
     void updateActions();
     void updateCaseStatus();
     // The docks and the timeline/log split as the user left them (QSettings),
     // restored when the first case opens, saved on close.
-    void restoreLayout();
-    void saveLayout() const;
-    void onImportFinished();
-    void showImportReport();
-    void showError(const QString &title, const QString &text, const QString &reason);
     QString dialogFolder() const;
 
     ViewState *m_view;
@@ -114,25 +108,21 @@ private:
     QDockWidget *m_explorerDock;
     QDockWidget *m_consoleDock;
     QDockWidget *m_checklistDock;
-    ImportProgressWidget *m_progress;
-    QLabel *m_caseStatus;
+    ImportController *m_imports;
+    CaseStatusLabel *m_caseStatus;
     QLabel *m_readOnlyLabel;
     QMenu *m_recentMenu = nullptr;
-    QAction *m_new = nullptr, *m_open = nullptr, *m_importFiles = nullptr,
-            *m_importFolder = nullptr, *m_report = nullptr, *m_exportReport = nullptr;
+    QAction *m_new = nullptr, *m_open = nullptr, *m_exportReport = nullptr;
     ReportExporter *m_exporter = nullptr;
     ClusterController *m_cluster = nullptr;
     ShareExporter *m_sharer = nullptr;
     TeammateMerger *m_merger = nullptr;
 
     RecentFiles m_recent;
-    bool m_layoutRestored = false;
-    ImportJob *m_job = nullptr; // child of the window while it runs
+    WindowLayout m_layout;
     QString m_casePath;
     bool m_readOnly = false;
     bool m_closeWhenIdle = false;
-    QString m_reportSummary;
-    QList<ImportReportDialog::Entry> m_reportEntries;
 };
 
 } // namespace perfcase
