@@ -110,6 +110,9 @@ private:
     QString copyOf(const QString &source, const QString &name);
     // The dock on a copy of the checked case, with the stored state shown.
     std::unique_ptr<ChecklistDock> openChecked(const QString &name, QString *path = nullptr);
+    // The same, shown with a step selected, following a shared view state.
+    std::unique_ptr<ChecklistDock> openOnStep(const QString &name, ViewState &view,
+                                              const QString &step);
 
     QTemporaryDir m_dir;
     int m_copies = 0;
@@ -173,6 +176,17 @@ std::unique_ptr<ChecklistDock> TestChecklist::openChecked(const QString &name, Q
     auto dock = std::make_unique<ChecklistDock>(nullptr, m_dir.filePath(QStringLiteral("none")));
     dock->resize(500, 800);
     dock->setCase(copy);
+    return dock;
+}
+
+std::unique_ptr<ChecklistDock> TestChecklist::openOnStep(const QString &name, ViewState &view,
+                                                        const QString &step)
+{
+    auto dock = openChecked(name);
+    dock->setViewState(&view);
+    dock->show();
+    waitIdle(*dock);
+    dock->selectStep(step);
     return dock;
 }
 
@@ -389,13 +403,10 @@ void TestChecklist::collectSaysWhatToImport()
 
 void TestChecklist::evidenceClickSelects()
 {
-    auto dock = openChecked(QStringLiteral("evidence.perfcase"));
     ViewState view;
-    dock->setViewState(&view);
-    dock->show();
-    waitIdle(*dock);
     // Frames are ranges: [ts, end_ts].
-    dock->selectStep(QStringLiteral("long-frames-quiet-network"));
+    auto dock = openOnStep(QStringLiteral("evidence.perfcase"), view,
+                           QStringLiteral("long-frames-quiet-network"));
     QTableView *table = dock->details()->evidenceView();
     EvidenceModel *evidence = dock->details()->evidenceModel();
     QVERIFY(evidence->rowCount() >= 2);
@@ -432,12 +443,9 @@ void TestChecklist::evidenceClickSelects()
 // a row then selects that row's range, wherever the sort put it.
 void TestChecklist::evidenceSorts()
 {
-    auto dock = openChecked(QStringLiteral("sorted.perfcase"));
     ViewState view;
-    dock->setViewState(&view);
-    dock->show();
-    waitIdle(*dock);
-    dock->selectStep(QStringLiteral("long-frames-quiet-network"));
+    auto dock = openOnStep(QStringLiteral("sorted.perfcase"), view,
+                           QStringLiteral("long-frames-quiet-network"));
     QTableView *table = dock->details()->evidenceView();
     EvidenceModel *evidence = dock->details()->evidenceModel();
     QAbstractItemModel *shown = table->model();
