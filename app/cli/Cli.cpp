@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -83,6 +84,12 @@ std::optional<int> runCli(int argc, char **argv)
         if (!first.empty() && first[0] == '-') {
             CliOutput::error("unknown option " + first);
             printUsage();
+            return ExitUsage;
+        }
+        // A bare word that names no file is a mistyped command ("improt"),
+        // not a case to open: say so, rather than open a window about it.
+        if (first.find_first_of("./") == std::string::npos && !std::filesystem::exists(first)) {
+            CliOutput::error("unknown command \"" + first + "\" (perfcase --help lists them)");
             return ExitUsage;
         }
         return std::nullopt; // a case file to open in the window

@@ -77,6 +77,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrPart");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << 2 << QStringLiteral("unknown option");
+        QTest::newRow("mistyped command") << QStringList{QStringLiteral("improt"), QStringLiteral("CASE"), QStringLiteral("FILE")} << 2 << QStringLiteral("unknown command \"improt\"");
         QTest::newRow("import: missing args") << QStringList{QStringLiteral("import"), QStringLiteral("CASE")} << 2 << QStringLiteral("missing arguments");
         QTest::newRow("import: unknown option") << QStringList{QStringLiteral("import"), QStringLiteral("CASE"), QStringLiteral("FILE"), QStringLiteral("--bogus")} << 2 << QStringLiteral("bogus");
         QTest::newRow("import: unknown format id") << QStringList{QStringLiteral("import"), QStringLiteral("CASE"), QStringLiteral("FILE"), QStringLiteral("--format"), QStringLiteral("nope")} << 2 << QStringLiteral("unknown format");
@@ -400,13 +401,21 @@ private Q_SLOTS:
         QCOMPARE(query.out.split('\n').value(1).trimmed(), QByteArray("2"));
     }
 
+    // The window's way in (no command, or a case to open) needs a display.
+    void noDisplayExitsSix_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no argument") << QStringList();
+        QTest::newRow("a case, even a missing one") << QStringList{QStringLiteral("gone.perfcase")};
+    }
     void noDisplayExitsSix()
     {
+        QFETCH(QStringList, arguments);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        Run run = perfcase({}, environment);
+        Run run = perfcase(arguments, environment);
         QCOMPARE(run.exitCode, 6);
         QVERIFY(run.err.contains("no display"));
         QCOMPARE(run.err.count('\n'), 1);
