@@ -80,6 +80,38 @@ private Q_SLOTS:
                     .contains(QStringLiteral("UTC")));
     }
 
+    // The Pod / container column only when a log names its pod (kubectl
+    // logs): plain files leave the width to the messages.
+    void podColumnOnlyWithPods_data()
+    {
+        QTest::addColumn<int>("tracks"); // the second track of a source has a pod
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("no pod") << 1 << false;
+        QTest::newRow("a pod") << 2 << true;
+    }
+    void podColumnOnlyWithPods()
+    {
+        QFETCH(int, tracks);
+        QFETCH(bool, shown);
+        TestSource source;
+        source.name = "api.log";
+        source.tracks = tracks;
+        for (int i = 0; i < 10; ++i) {
+            TestLog log;
+            log.ts = 1'700'000'000'000'000'000 + i;
+            log.track = i % tracks;
+            log.message = "line " + std::to_string(i);
+            source.logs.push_back(log);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("pods%1.perfcase").arg(tracks));
+        buildCase(path.toStdString(), {source});
+        LogExplorer explorer;
+        explorer.setCase(path);
+        QCOMPARE(!explorer.table()->isColumnHidden(LogExplorerModel::Pod), shown);
+        explorer.setCase(m_path); // the next case decides again
+        QVERIFY(explorer.table()->isColumnHidden(LogExplorerModel::Pod));
+    }
+
     void searchFiltersAndHighlights_data()
     {
         QTest::addColumn<QString>("typed");

@@ -221,8 +221,15 @@ void LogExplorer::setCase(const QString &path)
         m_error = tr("Cannot open the logs: %1").arg(QString::fromStdString(e.what()));
         Q_EMIT errorOccurred(m_error);
     }
-    rebuildSourceMenu();
+    followSources();
     applyFilter();
+}
+
+void LogExplorer::followSources()
+{
+    // The source filter, and the Pod column only when a log names pods.
+    m_table->setColumnHidden(LogExplorerModel::Pod, !m_model->hasPods());
+    fillSourceMenu();
 }
 
 void LogExplorer::refresh()
@@ -230,11 +237,11 @@ void LogExplorer::refresh()
     m_error.clear();
     m_model->refresh();
     m_patterns->refresh();
-    rebuildSourceMenu();
+    followSources();
     updateStatus();
 }
 
-void LogExplorer::rebuildSourceMenu()
+void LogExplorer::fillSourceMenu()
 {
     m_sourceMenu->clear();
     for (const auto &[id, name] : m_model->sources()) {

@@ -63,7 +63,8 @@ Q_SIGNALS:
 private:
     void applyFilter();
     void updateStatus();
-    void rebuildSourceMenu();
+    void followSources();
+    void fillSourceMenu();
     void onSelectionChanged(std::optional<ViewState::Range> range);
     void onCursorChanged(std::optional<qint64> ns);
     void moveMatch(int step);

@@ -307,6 +307,14 @@ QList<QPair<qint64, QString>> LogExplorerModel::sources() const
     return list;
 }
 
+bool LogExplorerModel::hasPods() const
+{
+    return m_index && std::any_of(m_index->tracks().begin(), m_index->tracks().end(),
+                                  [](const LogBlockIndex::Track &track) {
+                                      return !track.pod.empty() || !track.container.empty();
+                                  });
+}
+
 QStringList LogExplorerModel::highlightTerms() const
 {
     QStringList terms;

@@ -73,6 +73,9 @@ public:
 
     // The sources of the case: id and name, for the source filter.
     QList<QPair<qint64, QString>> sources() const;
+    // Whether any log names its pod or container (kubectl logs): the Pod
+    // column is worth its width only then.
+    bool hasPods() const;
 
     qint64 recordId(int row) const;
     qint64 timeAt(int row) const;
