@@ -239,7 +239,7 @@ JsonLogFormat::JsonLogFormat()
     m_priority = 90;
     m_samples = {
         {R"({"level":"info","ts":1669575482.0968924,"logger":"postgres","msg":"record"})",
-         "2022-11-27T18:58:02.096892Z", "info"},
+         "2022-11-27T18:58:02.096892400Z", "info"},
         {R"({"name":"renovate","level":30,"time":"2023-02-01T10:00:00.123Z","msg":"hi"})",
          "2023-02-01T10:00:00.123Z", "info"},
         {R"({"level":"warn","time":1745532517537,"pid":17,"msg":"slow"})",

@@ -10,12 +10,21 @@
 #include <QStandardPaths>
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace perfcase {
 
 LogFormatRegistry::LogFormatRegistry()
 {
-    add(std::make_unique<JsonLogFormat>());
+    // Its samples are checked like those of the formats in files: a bundled
+    // one that fails them is a bug (logic_error), caught by every test.
+    auto json = std::make_unique<JsonLogFormat>();
+    try {
+        json->checkSamples();
+    } catch (const std::exception &error) {
+        throw std::logic_error(std::string("bundled format: ") + error.what());
+    }
+    add(std::move(json));
     loadFolder(QStringLiteral(":/formats"), true);
     const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     if (!config.isEmpty())
