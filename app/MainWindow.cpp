@@ -439,6 +439,7 @@ void MainWindow::openCase(const QString &path)
         // The models let go of the old case already: show no case at all.
         setPanelsCase({});
         m_cluster->setCase({}, false);
+        m_imports->setCase({}, false);
         m_casePath.clear();
         m_stack->setCurrentIndex(0);
         m_explorerDock->hide();

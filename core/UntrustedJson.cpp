@@ -1,6 +1,7 @@
 #include "UntrustedJson.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace perfcase::UntrustedJson {
 
@@ -33,8 +34,13 @@ struct SyntaxCheck : nlohmann::json_sax<nlohmann::json>
         std::size_t length = lastRead.size();
         for (std::size_t at = lastRead.find("<U+"); at != std::string::npos;
              at = lastRead.find("<U+", at + 1))
-            if (at + 8 <= lastRead.size() && lastRead[at + 7] == '>') length -= 7;
-        if (problem.message.find("unexpected end of input") != std::string::npos) length = 1;
+            if (at + 8 <= lastRead.size() && lastRead[at + 7] == '>' &&
+                isControl(lastRead.substr(at + 3, 4)))
+                length -= 7;
+        if (problem.message.find("unexpected end of input") != std::string::npos)
+            length = 1;
+        else // a token cut by the end: the end was counted as read too
+            position = std::min(position, size);
         problem.offset = std::int64_t(position >= length ? position - length : 0);
         // "[json.exception.parse_error.101] parse error at line 5, column 10:
         // syntax error ...": the line and column are nlohmann's; we give the byte.
@@ -43,6 +49,14 @@ struct SyntaxCheck : nlohmann::json_sax<nlohmann::json>
         return false;
     }
 
+    // nlohmann spells only control characters as <U+XXXX>.
+    static bool isControl(const std::string &hex)
+    {
+        const unsigned long code = std::strtoul(hex.c_str(), nullptr, 16);
+        return code < 0x20 || code == 0x7f;
+    }
+
+    std::size_t size = 0;
     Problem problem;
 };
 
@@ -62,6 +76,7 @@ nlohmann::json parse(std::string_view text, Problem *problem)
     }
     if (document.is_discarded() && problem) {
         SyntaxCheck check;
+        check.size = text.size();
         nlohmann::json::sax_parse(text.begin(), text.end(), &check);
         *problem = check.problem;
         // At the end of the input nlohmann counts the end as a character read.

@@ -88,7 +88,9 @@ std::optional<int> runCli(int argc, char **argv)
         }
         // A bare word that names no file is a mistyped command ("improt"),
         // not a case to open: say so, rather than open a window about it.
-        if (first.find_first_of("./") == std::string::npos && !std::filesystem::exists(first)) {
+        std::error_code unreadable; // a name too long, a folder we may not read: not a file
+        if (first.find_first_of("./") == std::string::npos &&
+            !std::filesystem::exists(first, unreadable)) {
             CliOutput::error("unknown command \"" + first + "\" (perfcase --help lists them)");
             return ExitUsage;
         }

@@ -200,6 +200,10 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << false << false << QStringLiteral("syntax error") << 0;
         QTest::newRow("unfinished object") << QByteArray("{\"id\": \"pay-gateway\",\n") << false
                                            << false << QStringLiteral("end of input") << 22;
+        QTest::newRow("string cut by the end") << QByteArray("{\"a\": \"abc") << false << false
+                                               << QString() << 6;
+        QTest::newRow("<U+0041> typed in a string")
+            << QByteArray("{\"a\": \"x<U+0041>\n\"}") << false << false << QString() << 6;
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe", 3) << false << false
                                 << QStringLiteral("syntax error") << 0;
     }

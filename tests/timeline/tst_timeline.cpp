@@ -9,12 +9,14 @@
 #include "import/FileImporter.h"
 #include "import/ImporterRegistry.h"
 
+#include <QApplication>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace perfcase;
@@ -371,52 +373,76 @@ private Q_SLOTS:
         QCOMPARE(laneRect(0)->axis(QCPAxis::atLeft)->tickLabelColor(), QColor(225, 225, 225));
     }
 
-    // Ticks on round times of the display zone's clock, evenly spaced, with
-    // the fraction digits their step needs: a case rarely starts on a
-    // round time, and 2.5 s steps printed as whole seconds looked uneven.
+    // Ticks on round times of the display zone's clock, evenly spaced on
+    // that clock, labelled with the fraction digits their step needs: a case
+    // rarely starts on a round time, and 2.5 s steps printed as whole
+    // seconds looked uneven.
     void ticksOnRoundTimes_data()
     {
-        QTest::addColumn<qint64>("origin");
-        QTest::addColumn<double>("seconds"); // the visible span from the origin
-        QTest::addColumn<int>("zoneOffset"); // seconds east of UTC
-        QTest::addColumn<QString>("label");  // every tick label matches
-        const qint64 odd = kT0 + 31 * kSecond + 419 * kMs + 123; // 10:00:31.419000123
-        QTest::newRow("15 s, whole seconds") << odd << 15.0 << 0 << QStringLiteral(R"(^10:00:\d\d$)");
-        QTest::newRow("12 s: no 2.5 s step") << odd << 12.0 << 0 << QStringLiteral(R"(^10:00:\d\d$)");
+        QTest::addColumn<double>("from"); // seconds after the case start
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QString>("label"); // every tick label matches
+        const QString wholeSeconds = QStringLiteral(R"(^\d\d:\d\d:\d\d$)");
+        QTest::newRow("15 s") << 0.0 << 15.0 << QByteArray("UTC") << wholeSeconds;
+        QTest::newRow("12 s: no 2.5 s step") << 0.0 << 12.0 << QByteArray("UTC") << wholeSeconds;
         QTest::newRow("40 min, in +05:30")
-            << odd << 2400.0 << 5 * 3600 + 1800 << QStringLiteral(R"(^1[56]:\d[05]:00$)");
-        QTest::newRow("5 h, in -03:00") << odd << 18000.0 << -3 * 3600
+            << 0.0 << 2400.0 << QByteArray("Asia/Kolkata") << QStringLiteral(R"(^\d\d:\d[05]:00$)");
+        QTest::newRow("5 h, in -03:00") << 0.0 << 18000.0 << QByteArray("America/Sao_Paulo")
                                         << QStringLiteral(R"(^\d\d:[03]0:00$)");
         QTest::newRow("3 ms: microseconds")
-            << odd << 0.003 << 0 << QStringLiteral(R"(^10:00:31\.4\d{5}$)");
+            << 0.0 << 0.003 << QByteArray("UTC") << QStringLiteral(R"(^10:00:31\.4\d{5}$)");
         QTest::newRow("1.5 s: milliseconds")
-            << odd << 1.5 << 0 << QStringLiteral(R"(^10:00:3[123]\.\d\d0$)");
+            << 0.0 << 1.5 << QByteArray("UTC") << QStringLiteral(R"(^10:00:3[123]\.\d\d0$)");
+        // Far from the start a double of seconds holds a tick only to some ns.
+        QTest::newRow("120 days on") << 120 * 86400.0 << 15.0 << QByteArray("UTC") << wholeSeconds;
+        // Across the spring change in Berlin (2027-03-28 01:00 UTC): ticks stay
+        // on whole hours of the local clock, whose offset changes mid-range.
+        QTest::newRow("12 h across a DST change")
+            << (1'806'195'600.0 - 1'795'168'831.419) - 6 * 3600 << 12 * 3600.0
+            << QByteArray("Europe/Berlin") << QStringLiteral(R"(^\d\d:00:00$)");
     }
     void ticksOnRoundTimes()
     {
-        QFETCH(qint64, origin);
+        QFETCH(double, from);
         QFETCH(double, seconds);
-        QFETCH(int, zoneOffset);
+        QFETCH(QByteArray, zone);
         QFETCH(QString, label);
+        const qint64 origin = kT0 + 31 * kSecond + 419 * kMs + 123; // 10:00:31.419000123
         ViewState state;
-        state.setDisplayZone(QTimeZone(zoneOffset));
+        const QTimeZone timeZone(zone);
+        QVERIFY(timeZone.isValid());
+        state.setDisplayZone(timeZone);
         QCustomPlot plot;
         plot.resize(1000, 100);
         QCPAxis *axis = plot.xAxis;
         axis->setTicker(QSharedPointer<TimeAxisTicker>::create(&state, origin));
-        axis->setRange(0, seconds);
+        axis->setRange(from, from + seconds);
         plot.replot();
         const QVector<double> ticks = axis->tickVector();
         const QVector<QString> labels = axis->tickVectorLabels();
         QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(ticks.size())));
-        const qint64 step = std::llround((ticks[1] - ticks[0]) * 1e9);
         const QRegularExpression pattern(label);
+        qint64 step = 0, previous = 0;
         for (qsizetype i = 0; i < ticks.size(); ++i) {
-            const qint64 ns = origin + std::llround(ticks[i] * 1e9);
             QVERIFY2(pattern.match(labels[i]).hasMatch(), qPrintable(labels[i]));
-            // On the zone's clock, a whole number of steps.
-            QCOMPARE((ns + qint64(zoneOffset) * kSecond) % step, 0);
-            if (i > 0) QCOMPARE(std::llround((ticks[i] - ticks[i - 1]) * 1e9), step);
+            // On the zone's clock (its offset at that tick), a whole number
+            // of steps, to within a µs (the double's precision far out).
+            const qint64 ns = origin + std::llround(ticks[i] * 1e9);
+            const qint64 us = (ns + 500) / 1000 * 1000; // as the tick meant it
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(us / 1'000'000, QTimeZone::utc());
+            const qint64 local = ns + qint64(timeZone.offsetFromUtc(at)) * kSecond;
+            if (i == 1) step = local - previous;
+            if (i > 0) QVERIFY(ticks[i] > ticks[i - 1]);
+            previous = local;
+            if (step > 0) {
+                const qint64 off = ((local % step) + step) % step;
+                QVERIFY2(std::min(off, step - off) < 1000, qPrintable(labels[i]));
+            }
+            // The label is the time of the round tick, not a unit before it.
+            QCOMPARE(labels[i],
+                     state.formatTime(ns + 500, labels[i].size() > 8 ? labels[i].size() - 9 : 0)
+                         .mid(11));
         }
     }
 
@@ -432,19 +458,33 @@ private Q_SLOTS:
         for (QCustomPlot *plot : m_widget->findChildren<QCustomPlot *>())
             if (plot != m_widget->plot()) ruler = plot;
         QVERIFY(ruler);
-        for (int value : {0, scroll->verticalScrollBar()->maximum() / 2}) {
+        // Scrolled, and narrower: the ruler follows the lanes' data edges.
+        for (const auto &[width, value] :
+             {std::pair{900, 0}, std::pair{700, scroll->verticalScrollBar()->maximum() / 2}}) {
+            m_widget->resize(width, 160);
+            QApplication::processEvents();
             scroll->verticalScrollBar()->setValue(value);
             m_widget->setVisibleRange(kT0 + value, kT0 + 7 * kSecond);
-            m_widget->plot()->replot();
             QTRY_VERIFY(ruler->isVisible());
-            QVERIFY(m_widget->rect().contains(ruler->geometry()));
             const QCPAxis *lanes = laneRect(0)->axis(QCPAxis::atBottom);
-            QTRY_COMPARE(ruler->xAxis->range().upper, lanes->range().upper);
-            QCOMPARE(ruler->xAxis->range().lower, lanes->range().lower);
+            QTRY_COMPARE(ruler->xAxis->range().lower, lanes->range().lower);
+            QCOMPARE(ruler->xAxis->range().upper, lanes->range().upper);
             ruler->replot();
-            const int rulerLeft = ruler->mapTo(m_widget.get(), ruler->axisRect()->rect().topLeft()).x();
-            const int laneLeft = m_widget->plot()->mapTo(m_widget.get(), laneRect(0)->rect().topLeft()).x();
-            QVERIFY2(std::abs(rulerLeft - laneLeft) <= 1, qPrintable(QStringLiteral("%1 vs %2").arg(rulerLeft).arg(laneLeft)));
+            const QRect data = ruler->axisRect()->rect();
+            const QRect lane = laneRect(0)->rect();
+            const QPoint rulerAt = ruler->mapTo(m_widget.get(), data.topLeft());
+            const QPoint laneAt = m_widget->plot()->mapTo(m_widget.get(), lane.topLeft());
+            const QString where = QStringLiteral("width %1: ruler %2+%3, lanes %4+%5")
+                                      .arg(width)
+                                      .arg(rulerAt.x())
+                                      .arg(data.width())
+                                      .arg(laneAt.x())
+                                      .arg(lane.width());
+            QVERIFY2(std::abs(rulerAt.x() - laneAt.x()) <= 1, qPrintable(where));
+            QVERIFY2(std::abs(data.width() - lane.width()) <= 1, qPrintable(where));
+            // Below the lanes, inside the widget.
+            QVERIFY(rulerAt.y() >= scroll->geometry().bottom());
+            QVERIFY(ruler->geometry().bottom() <= m_widget->height());
             QVERIFY(ruler->xAxis->tickVectorLabels().size() >= 2);
             QVERIFY(ruler->xAxis->label().contains(QStringLiteral("2026-11-20")));
         }

@@ -50,28 +50,49 @@ double TimeAxisTicker::getTickStep(const QCPRange &range)
 QVector<double> TimeAxisTicker::createTickVector(double tickStep, const QCPRange &range)
 {
     // On round times of the display zone's clock, not on round offsets from
-    // the case start, which is rarely a round time.
+    // the case start, which is rarely a round time. Stepped on the local
+    // clock, each tick converted back with the zone's offset at that time
+    // (a daylight-saving change moves it). A few ticks per axis: the zone
+    // look-ups cost nothing to speak of.
     const qint64 stepNs = std::llround(tickStep * 1e9);
     const double spanNs = range.size() * 1e9;
-    if (stepNs <= 0 || spanNs / double(stepNs) > 10'000)
+    if (stepNs <= 0 || spanNs / double(stepNs) > 1'000)
         return QCPAxisTicker::createTickVector(tickStep, range);
     const qint64 lowerNs = m_origin + std::llround(range.lower * 1e9);
     const qint64 upperNs = m_origin + std::llround(range.upper * 1e9);
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(lowerNs / 1'000'000, QTimeZone::utc());
-    const qint64 zoneNs = qint64(m_state->displayZone().offsetFromUtc(at)) * 1'000'000'000;
-    const qint64 local = lowerNs + zoneNs;
-    const qint64 below = local / stepNs - (local % stepNs < 0 ? 1 : 0); // floor
+    const QTimeZone zone = m_state->displayZone();
+    auto offsetAt = [&zone](qint64 ns) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(ns / 1'000'000, QTimeZone::utc());
+        return qint64(zone.offsetFromUtc(at)) * 1'000'000'000;
+    };
+    qint64 offset = offsetAt(lowerNs);
+    const qint64 local = lowerNs + offset;
+    qint64 localTick = (local / stepNs - (local % stepNs < 0 ? 1 : 0)) * stepNs; // floor
     QVector<double> ticks;
-    for (qint64 tick = below * stepNs - zoneNs; tick <= upperNs; tick += stepNs)
-        ticks << double(tick - m_origin) / 1e9;
+    for (int guard = 0; guard < 2'000; ++guard, localTick += stepNs) {
+        qint64 tick = localTick - offset;
+        if (const qint64 there = offsetAt(tick); there != offset) {
+            offset = there;
+            tick = localTick - offset;
+        }
+        if (tick > upperNs) break;
+        if (ticks.isEmpty() || double(tick - m_origin) / 1e9 > ticks.last())
+            ticks << double(tick - m_origin) / 1e9;
+    }
     return ticks;
 }
 
 QString TimeAxisTicker::getTickLabel(double tick, const QLocale &, QChar, int)
 {
-    const qint64 ns = m_origin + qint64(std::llround(tick * 1e9));
+    // A double of seconds from the case start holds a tick only to some ns
+    // (far from the start, a little less than the round time it is): round
+    // to the unit of the label, or it would read one unit early.
+    const int digits = digitsFor(m_step);
+    const qint64 unit = digits >= 9 ? 1 : qint64(std::llround(std::pow(10.0, 9 - digits)));
+    qint64 ns = m_origin + qint64(std::llround(tick * 1e9));
+    ns = (ns >= 0 ? (ns + unit / 2) / unit : -((-ns + unit / 2) / unit)) * unit;
     // "yyyy-MM-dd HH:mm:ss.fff": the date is in the axis label, not on every tick.
-    return m_state->formatTime(ns, digitsFor(m_step)).mid(11);
+    return m_state->formatTime(ns, digits).mid(11);
 }
 
 } // namespace perfcase

@@ -33,8 +33,21 @@ void TimeRuler::follow(const QCPAxis *lanes, const QString &label, int dataLeft,
     xAxis->setTicker(lanes->ticker());
     xAxis->setRange(lanes->range());
     xAxis->setLabel(label);
-    axisRect()->setMargins(QMargins(dataLeft, 0, std::max(0, width() - dataRight), 0));
+    m_dataLeft = dataLeft;
+    m_dataRight = dataRight;
+    applyMargins();
     replot(rpQueuedReplot);
+}
+
+void TimeRuler::resizeEvent(QResizeEvent *event)
+{
+    applyMargins();
+    QCustomPlot::resizeEvent(event);
+}
+
+void TimeRuler::applyMargins()
+{
+    axisRect()->setMargins(QMargins(m_dataLeft, 0, std::max(0, width() - m_dataRight), 0));
 }
 
 void TimeRuler::showTime(std::optional<double> x, const QString &text)

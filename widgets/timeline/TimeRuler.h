@@ -23,11 +23,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // The right margin follows this widget's own width, which may change
+    // after the lanes told it where their data ends.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyPalette();
+    void applyMargins();
 
     QCPItemText *m_time;
+    int m_dataLeft = 0, m_dataRight = 0;
 };
 
 } // namespace perfcase

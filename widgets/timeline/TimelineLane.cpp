@@ -17,6 +17,26 @@ QColor translucentBase(const QCustomPlot *plot, int alpha)
     return base;
 }
 
+// A note's label: right of its line, or left of it where it would run off
+// the lane. Decided when drawn, on the layout of that replot (lanes made a
+// moment ago have none yet; report figures are laid out at their own size).
+class NoteLabel : public QCPItemText
+{
+public:
+    using QCPItemText::QCPItemText;
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        const QRect lane = clipRect();
+        const double at = position->pixelPosition().x();
+        const int width = QFontMetrics(mainFont()).horizontalAdvance(text()) + 4;
+        const bool flip = at + width > lane.right() && at - width >= lane.left();
+        setPositionAlignment((flip ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        QCPItemText::draw(painter);
+    }
+};
+
 } // namespace
 
 TimelineLane::TimelineLane(QCustomPlot *plot, const LaneSpec &spec, QCPMarginGroup *margins)
@@ -183,7 +203,7 @@ void TimelineLane::setAnnotations(const QList<std::pair<double, double>> &spans,
         line->point2->setCoords(from, 1);
         m_annotationItems << line;
         if (!withText) continue;
-        auto *text = new QCPItemText(m_plot);
+        auto *text = new NoteLabel(m_plot);
         text->setLayer(QStringLiteral("marks"));
         text->setClipAxisRect(m_rect);
         text->position->setAxes(timeAxis(), valueAxis());
@@ -191,13 +211,8 @@ void TimelineLane::setAnnotations(const QList<std::pair<double, double>> &spans,
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(from, 0);
-        // Right of its line, or left of it where it would run off the lane.
-        const QString label = labels.value(i);
-        const double at = timeAxis()->coordToPixel(from);
-        const int width = QFontMetrics(text->font()).horizontalAdvance(label) + 4;
-        const bool flip = at + width > m_rect->right() && at - width >= m_rect->left();
-        text->setPositionAlignment((flip ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-        text->setText(label);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setText(labels.value(i));
         text->setBrush(QColor(255, 240, 190, 220));
         text->setPadding(QMargins(2, 1, 2, 1));
         text->setSelectable(false);

@@ -293,7 +293,7 @@ void TimelineWidget::followLanes()
     // Both are children of this widget (the plot through the scroll area).
     const QRect data = m_lanes.back()->rect()->rect();
     const int left = m_ruler->mapFrom(this, m_plot->mapTo(this, data.topLeft())).x();
-    const int right = m_ruler->mapFrom(this, m_plot->mapTo(this, data.topRight())).x();
+    const int right = left + data.width(); // topRight() is the last pixel, not the edge
     m_ruler->follow(m_lanes.back()->timeAxis(), m_axisLabel, left, right);
 }
 
